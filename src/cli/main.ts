@@ -1,0 +1,47 @@
+// Entry point of the `alloy-scrub` command. Each command lives in `commands/<name>.ts` and
+// exports `register(program)`; this file only wires them up and turns failures into exit codes.
+import { existsSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { CliExit, EXIT_USAGE } from './exit.ts';
+
+const COMMANDS = ['parse', 'fmt', 'graph', 'rules', 'run', 'relabel', 'test', 'fuzz', 'bench', 'lint'];
+
+async function buildProgram(): Promise<Command> {
+  const program = new Command('alloy-scrub')
+    .description('Prove that a Grafana Alloy configuration scrubs credentials and PII before it is deployed')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride();
+  for (const name of COMMANDS) {
+    const url = new URL(`./commands/${name}.ts`, import.meta.url);
+    if (!existsSync(url)) continue;
+    const mod = (await import(url.href)) as { register(program: Command): void };
+    mod.register(program);
+  }
+  program.commands.forEach((c) => c.exitOverride());
+  return program;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const program = await buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return process.exitCode === undefined ? 0 : Number(process.exitCode);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version arrive here too, with exit code 0.
+      return err.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    if (err instanceof CliExit) {
+      if (err.message) process.stderr.write(err.message.endsWith('\n') ? err.message : `${err.message}\n`);
+      return err.code;
+    }
+    const detail = process.env.ALLOY_SCRUB_DEBUG ? String((err as Error)?.stack ?? err) : String((err as Error)?.message ?? err);
+    process.stderr.write(`alloy-scrub: internal error: ${detail}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+const code = await main(process.argv);
+// Let pending stdout writes drain before exiting.
+process.exitCode = code;
