@@ -30,7 +30,7 @@ export function buildOracle(name: string): string {
   const out = join(outDir, name);
   execFileSync('go', ['build', '-o', out, join(here, name, 'main.go')], {
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, GOFLAGS: '-mod=mod', GO111MODULE: 'off', GOCACHE: process.env.GOCACHE ?? join(outDir, '.gocache') },
+    env: { ...process.env, GO111MODULE: 'off', GOCACHE: process.env.GOCACHE ?? join(outDir, '.gocache') },
   });
   built.set(name, out);
   return out;
