@@ -1,0 +1,85 @@
+// The one place where the layer decides how JavaScript strings relate to the text Go matches.
+//
+// Go reads an invalid UTF-8 byte as U+FFFD of width one byte. By the surrogate-escape convention
+// of types.ts such a byte arrives here as a lone surrogate, which is one UTF-16 code unit wide.
+// Replacing every lone surrogate by U+FFFD (also one code unit) therefore gives every backend
+// exactly the text Go sees while leaving every string index unchanged, so no index ever needs
+// translating for it. Only UTF-16 ↔ UTF-8 offset maps (for byte-oriented backends) live below.
+
+/** The text Go would match: lone surrogates become U+FFFD, indices stay the same. */
+export function goText(s: string): string {
+  // With the u flag a surrogate pair is one code point, so this class only sees lone surrogates.
+  return LONE_SURROGATE_TEST.test(s) ? s.replace(LONE_SURROGATE, '\uFFFD') : s;
+}
+const LONE_SURROGATE = /[\uD800-\uDFFF]/gu;
+const LONE_SURROGATE_TEST = /[\uD800-\uDFFF]/u;
+
+/** Width in UTF-16 code units of the character that starts at index i (0 at the end). */
+export function charWidthAt(s: string, i: number): number {
+  if (i >= s.length) return 0;
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return 2;
+  }
+  return 1;
+}
+
+/** UTF-8 length of the well-formed string's code unit at i (a surrogate pair counts 2+2). */
+function utf8UnitBytes(c: number): number {
+  if (c < 0x80) return 1;
+  if (c < 0x800) return 2;
+  if (c >= 0xd800 && c <= 0xdfff) return 2; // half of a 4-byte sequence
+  return 3;
+}
+
+/**
+ * Maps between UTF-8 byte offsets of a well-formed string and its UTF-16 indices. Only offsets
+ * at character boundaries are meaningful, which is all a regex engine ever reports.
+ */
+export class OffsetMap {
+  /** byteToIndex[b] = UTF-16 index of byte offset b (only set at boundaries), or null for ASCII. */
+  private readonly byteToIndex: Int32Array | null;
+  readonly byteLength: number;
+  private readonly indexToByte: Int32Array | null;
+
+  constructor(wellFormed: string) {
+    let bytes = 0;
+    let ascii = true;
+    for (let i = 0; i < wellFormed.length; i++) {
+      const c = wellFormed.charCodeAt(i);
+      if (c >= 0x80) ascii = false;
+      bytes += utf8UnitBytes(c);
+    }
+    this.byteLength = bytes;
+    if (ascii) {
+      this.byteToIndex = null;
+      this.indexToByte = null;
+      return;
+    }
+    const b2i = new Int32Array(bytes + 1).fill(-1);
+    const i2b = new Int32Array(wellFormed.length + 1);
+    let b = 0;
+    for (let i = 0; i < wellFormed.length; i++) {
+      b2i[b] = i;
+      i2b[i] = b;
+      b += utf8UnitBytes(wellFormed.charCodeAt(i));
+    }
+    b2i[b] = wellFormed.length;
+    i2b[wellFormed.length] = b;
+    this.byteToIndex = b2i;
+    this.indexToByte = i2b;
+  }
+
+  toIndex(byteOffset: number): number {
+    if (byteOffset < 0 || this.byteToIndex === null) return byteOffset;
+    const i = this.byteToIndex[byteOffset];
+    if (i === undefined || i < 0) throw new Error(`byte offset ${byteOffset} is not a character boundary`);
+    return i;
+  }
+
+  toByte(index: number): number {
+    if (index < 0 || this.indexToByte === null) return index;
+    return this.indexToByte[index]!;
+  }
+}
