@@ -1,0 +1,112 @@
+// `alloy-scrub test PATH…`: run scrub-rule test files and report verdicts.
+import { readFileSync, watch } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { compileRegex } from '../../regex/index.ts';
+import { discoverTestFiles } from '../../harness/discover.ts';
+import { maskResults } from '../../harness/mask.ts';
+import { renderJson } from '../../harness/reporters/json.ts';
+import { renderJunit } from '../../harness/reporters/junit.ts';
+import { renderPretty } from '../../harness/reporters/pretty.ts';
+import { runSuite } from '../../harness/runner.ts';
+import { readTestSuite } from '../../harness/test-file.ts';
+import { TestFileError, type TestResult, type TestSuite } from '../../harness/types.ts';
+import { CliExit, EXIT_FINDING, EXIT_OK, usageError } from '../exit.ts';
+
+interface TestOptions {
+  reporter: string;
+  reveal?: boolean;
+  run?: string;
+  trace?: boolean;
+  watch?: boolean;
+}
+
+export function register(program: Command): void {
+  program
+    .command('test')
+    .description('run scrub-rule test files (*.test.yaml, or Alloy pipeline tests) against the config they name')
+    .argument('<paths...>', 'test files, or directories searched for *.test.yaml')
+    .option('--reporter <name>', 'pretty | json | junit', 'pretty')
+    .option('--reveal', 'show leaked secrets in full instead of masking them')
+    .option('--run <regex>', 'only tests whose name matches this (Go RE2 syntax)')
+    .option('--trace', 'show the entry after every stage for each test')
+    .option('--watch', 'run again whenever a test file or its config changes')
+    .action(async (paths: string[], opts: TestOptions) => {
+      if (!['pretty', 'json', 'junit'].includes(opts.reporter)) throw usageError(`unknown reporter "${opts.reporter}" (pretty, json, junit)`);
+      let select: ((name: string) => boolean) | undefined;
+      if (opts.run !== undefined) {
+        try {
+          const re = compileRegex(opts.run);
+          select = (name) => re.matchString(name);
+        } catch (err) {
+          throw usageError(`--run: ${(err as Error).message}`);
+        }
+      }
+      const once = () => runOnce(paths, opts, select);
+      if (!opts.watch) {
+        process.exitCode = once().code;
+        return;
+      }
+      await watchAndRun(paths, once);
+    });
+}
+
+function runOnce(paths: string[], opts: TestOptions, select?: (name: string) => boolean): { code: number; watched: string[] } {
+  const { files, missing } = discoverTestFiles(paths);
+  if (missing.length > 0) throw usageError(`no such file or directory: ${missing.join(', ')}`);
+  if (files.length === 0) throw usageError(`no test files (*.test.yaml) found in ${paths.join(', ')}`);
+  const results: TestResult[] = [];
+  const problems: string[] = [];
+  const watched = new Set<string>();
+  for (const file of files) {
+    watched.add(file);
+    let suite: TestSuite;
+    try {
+      suite = readTestSuite(file, readFileSync(file, 'utf8'));
+    } catch (err) {
+      if (err instanceof TestFileError) {
+        problems.push(err.message);
+        continue;
+      }
+      throw err;
+    }
+    if (suite.config.kind === 'path') watched.add(isAbsolute(suite.config.path) ? suite.config.path : resolve(dirname(file), suite.config.path));
+    results.push(...runSuite(suite, { select, trace: opts.trace }));
+  }
+  const shown = opts.reveal ? results : maskResults(results);
+  const color = opts.reporter === 'pretty' && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  if (opts.reporter === 'json') process.stdout.write(renderJson(shown));
+  else if (opts.reporter === 'junit') process.stdout.write(renderJunit(shown));
+  else process.stdout.write(renderPretty(shown, { color }));
+  for (const p of problems) process.stderr.write(`${p}\n`);
+  const bad = problems.length > 0 || results.some((r) => r.status !== 'pass');
+  return { code: bad ? EXIT_FINDING : EXIT_OK, watched: [...watched] };
+}
+
+async function watchAndRun(paths: string[], once: () => { code: number; watched: string[] }): Promise<never> {
+  let watchers: ReturnType<typeof watch>[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  const cycle = () => {
+    for (const w of watchers) w.close();
+    let watched: string[] = [];
+    try {
+      watched = once().watched;
+    } catch (err) {
+      if (!(err instanceof CliExit)) throw err;
+      process.stderr.write(`${err.message}\n`);
+      watched = paths;
+    }
+    process.stderr.write(`\nwatching ${watched.length} file(s) for changes; Ctrl-C to stop\n`);
+    watchers = watched.map((f) =>
+      watch(f, () => {
+        clearTimeout(timer);
+        timer = setTimeout(cycle, 150);
+      }),
+    );
+  };
+  cycle();
+  return new Promise<never>(() => {
+    // Runs until interrupted.
+  });
+}
+
