@@ -1,19 +1,34 @@
 // Public API of the regex layer: Go-semantics regexps over interchangeable backends.
-import { Re2jsCore, re2jsSubexpNames } from './backends/re2js.ts';
+//
+// Compilation: our own parser (syntax/parser.ts) decides, with Go's error text, whether Go would
+// accept the pattern; the parse tree is then printed as a plain, flag-free RE2 pattern
+// (syntax/print.ts) that each backend compiles. Iteration, replacement and Expand are ours too
+// (go-regexp.ts), so backends only ever answer "the leftmost-first match from position p".
 import type { MatchCore } from './backends/core.ts';
+import { loadNativeRe2, NativeRe2Core } from './backends/re2-native.ts';
+import { loadWasmRe2, WasmRe2Core } from './backends/re2-wasm.ts';
+import { Re2jsCore } from './backends/re2js.ts';
 import { LruCache } from './cache.ts';
 import { GoRegexpImpl } from './go-regexp.ts';
-import { RegexSyntaxError, type CompileOptions, type EngineName, type GoRegexp } from './types.ts';
+import { parseRegex } from './syntax/parser.ts';
+import { printForBackend } from './syntax/print.ts';
+import type { CompileOptions, EngineName, GoRegexp } from './types.ts';
 
 export { RegexSyntaxError } from './types.ts';
 export type { CompileOptions, EngineName, GoRegexp } from './types.ts';
 export { quoteMeta } from './quote-meta.ts';
+export { analyseRegex, caseFoldKey, mayMatch } from './analyse.ts';
+export type { RegexAnalysis, RequiredLiterals } from './analyse.ts';
 
 let defaultEngine: EngineName = 're2js';
 const cache = new LruCache<string, GoRegexp>(4096);
 
+/** Engines that load here, re2js first (it is always present). */
 export function availableEngines(): EngineName[] {
-  return ['re2js'];
+  const engines: EngineName[] = ['re2js'];
+  if (loadWasmRe2()) engines.push('re2-wasm');
+  if (loadNativeRe2()) engines.push('re2');
+  return engines;
 }
 
 export function getDefaultEngine(): EngineName {
@@ -27,36 +42,40 @@ export function setDefaultEngine(name: EngineName): void {
   defaultEngine = name;
 }
 
-/** Compiles `pattern` with Go's regexp syntax and semantics; throws RegexSyntaxError as Go would. */
+/**
+ * Compiles `pattern` with Go's regexp syntax and semantics; throws RegexSyntaxError with Go's
+ * message for anything Go rejects. With `anchoredDotAll` the pattern is wrapped as
+ * `^(?s:…)$` first, as Prometheus/Alloy relabel rules do, and `source` is the wrapped text.
+ * When the requested engine cannot take a pattern (not installed, memory exhausted, or C++ RE2
+ * refuses a size Go accepts) the result runs on re2js and says so in `engine`.
+ */
 export function compileRegex(pattern: string, opts: CompileOptions = {}): GoRegexp {
   const engine = opts.engine ?? defaultEngine;
-  // Prometheus/Alloy relabel wraps exactly like this, so errors mention the wrapped text too.
   const source = opts.anchoredDotAll ? '^(?s:' + pattern + ')$' : pattern;
   const key = engine + '\u0000' + source;
   const hit = cache.get(key);
   if (hit) return hit;
-  const compiled = build(source, engine);
+  const parsed = parseRegex(source);
+  const printed = printForBackend(parsed.root);
+  const core = buildCore(engine, printed, parsed.numCap);
+  const compiled = new GoRegexpImpl(source, core, parsed.names);
   cache.set(key, compiled);
   return compiled;
 }
 
-function build(source: string, engine: EngineName): GoRegexp {
-  let core: MatchCore;
-  let names: string[];
+function buildCore(engine: EngineName, printed: string, numSubexp: number): MatchCore {
+  const portable = (): MatchCore => new Re2jsCore(printed, numSubexp);
   try {
     switch (engine) {
+      case 're2-wasm':
+        return new WasmRe2Core(printed, numSubexp, portable());
+      case 're2':
+        return new NativeRe2Core(printed, numSubexp);
       case 're2js':
-        core = new Re2jsCore(source);
-        names = re2jsSubexpNames(source);
-        break;
-      default:
-        throw new Error(`regex engine ${engine} is not available here`);
+        return portable();
     }
   } catch (e) {
-    if (e instanceof Error && e.message.startsWith('error parsing regexp:')) {
-      throw new RegexSyntaxError(e.message, source);
-    }
-    throw e;
+    if (engine === 're2js') throw e;
   }
-  return new GoRegexpImpl(source, core, names);
+  return portable();
 }

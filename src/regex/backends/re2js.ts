@@ -20,14 +20,14 @@ interface Re2jsInternal {
 
 export class Re2jsCore implements MatchCore {
   readonly engine = 're2js' as const;
-  readonly numSubexp: number;
   private readonly re2: Re2jsInternal;
 
-  /** `pattern` must already be valid Go syntax; re2js's own errors are not Go's in every case. */
-  constructor(pattern: string) {
-    const compiled = RE2JS.compile(pattern);
-    this.numSubexp = compiled.groupCount();
-    this.re2 = (compiled as unknown as { re2(): Re2jsInternal }).re2();
+  /** `printed` is the flag-free pattern from printForBackend; `numSubexp` comes from our parser. */
+  constructor(
+    printed: string,
+    readonly numSubexp: number,
+  ) {
+    this.re2 = (RE2JS.compile(printed) as unknown as { re2(): Re2jsInternal }).re2();
   }
 
   bind(text: string): BoundInput {
@@ -42,13 +42,4 @@ export class Re2jsCore implements MatchCore {
       },
     };
   }
-}
-
-/** re2js's view of group names, as Go's SubexpNames array. Used until our parser provides them. */
-export function re2jsSubexpNames(pattern: string): string[] {
-  const compiled = RE2JS.compile(pattern);
-  const names: string[] = new Array<string>(compiled.groupCount() + 1).fill('');
-  const named = (compiled.re2() as unknown as { namedGroups: Record<string, number> }).namedGroups;
-  for (const [name, index] of Object.entries(named)) names[index] = name;
-  return names;
 }

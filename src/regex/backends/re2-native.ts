@@ -1,0 +1,70 @@
+// The native `re2` addon (C++ RE2): the fastest backend where it builds. It is an optional
+// dependency, so it is loaded lazily inside a try/catch and simply absent when it fails to load.
+// Inputs go in as UTF-8 Buffers so that lastIndex and all offsets are byte offsets, which
+// OffsetMap (text.ts) turns back into string indices.
+import { createRequire } from 'node:module';
+import type { BoundInput, MatchCore } from './core.ts';
+import { goText, OffsetMap } from '../text.ts';
+
+interface NativeMatch {
+  index: number;
+  indices: ([number, number] | undefined)[];
+}
+
+interface NativeRE2 {
+  lastIndex: number;
+  exec(input: Buffer): NativeMatch | null;
+}
+
+type NativeRE2Constructor = new (pattern: string, flags: string) => NativeRE2;
+
+let loaded: NativeRE2Constructor | null | undefined;
+
+/** The addon's constructor, or null when it is not installed or does not load here. */
+export function loadNativeRe2(): NativeRE2Constructor | null {
+  if (loaded === undefined) {
+    try {
+      loaded = createRequire(import.meta.url)('re2') as NativeRE2Constructor;
+    } catch {
+      loaded = null;
+    }
+  }
+  return loaded;
+}
+
+export class NativeRe2Core implements MatchCore {
+  readonly engine = 're2' as const;
+  private readonly re: NativeRE2;
+
+  /** Throws when C++ RE2 refuses the pattern (for example, its memory budget is exceeded). */
+  constructor(
+    printed: string,
+    readonly numSubexp: number,
+  ) {
+    const RE2 = loadNativeRe2();
+    if (!RE2) throw new Error('the native re2 addon is not available');
+    // g: start at lastIndex with the text before it as context; d: report group offsets.
+    this.re = new RE2(printed, 'gd');
+  }
+
+  bind(text: string): BoundInput {
+    const wellFormed = goText(text);
+    const buffer = Buffer.from(wellFormed, 'utf8');
+    const offsets = new OffsetMap(wellFormed);
+    const re = this.re;
+    return {
+      exec(pos: number, groups: number): number[] | null {
+        re.lastIndex = offsets.toByte(pos);
+        const m = re.exec(buffer);
+        if (m === null) return null;
+        const out: number[] = [];
+        for (let g = 0; g < groups; g++) {
+          const span = m.indices[g];
+          if (span === undefined) out.push(-1, -1);
+          else out.push(offsets.toIndex(span[0]), offsets.toIndex(span[1]));
+        }
+        return out;
+      },
+    };
+  }
+}
