@@ -1,0 +1,73 @@
+// Go text/template for the stages that render one (replace, template, tenant via template…),
+// with Alloy's function map, plus the one thing the stages add: knowing when a template's output
+// cannot be predicted (clock, randomness, environment), so the entry is marked unknown instead of
+// the simulation pretending to know what Alloy would print.
+import type { CompiledTemplate, FuncMap, TemplateValue } from '../../template/types.ts';
+
+interface TemplateModule {
+  parseTemplate(name: string, text: string, funcs?: FuncMap): CompiledTemplate;
+  alloyTemplateFuncs(): FuncMap;
+}
+
+// The template engine is written in parallel with the stages; until it exists only templates
+// without actions (plain text, which Go prints verbatim) can be compiled.
+const spec = '../../template/index.ts';
+let engine: TemplateModule | undefined;
+try {
+  engine = (await import(/* @vite-ignore */ spec)) as TemplateModule;
+} catch {
+  engine = undefined;
+}
+
+let funcs: FuncMap | undefined;
+
+/** sprig and Alloy functions whose result depends on the clock, randomness or the environment. */
+const NON_DETERMINISTIC: ReadonlySet<string> = new Set([
+  'now', 'date', 'dateInZone', 'date_in_zone', 'dateModify', 'date_modify', 'mustDateModify',
+  'must_date_modify', 'htmlDate', 'htmlDateInZone', 'ago', 'unixEpoch', 'duration', 'durationRound',
+  'randAlphaNum', 'randAlpha', 'randAscii', 'randNumeric', 'randBytes', 'randInt', 'uuidv4',
+  'shuffle', 'genPrivateKey', 'genCA', 'genCAWithKey', 'genSelfSignedCert', 'genSelfSignedCertWithKey',
+  'genSignedCert', 'genSignedCertWithKey', 'env', 'expandenv', 'getHostByName', 'bcrypt', 'htpasswd',
+  'encryptAES',
+]);
+
+export interface StageTemplate {
+  readonly text: string;
+  /** Names of functions used whose output Alloy cannot reproduce twice; empty when deterministic. */
+  readonly nonDeterministic: readonly string[];
+  execute(data: Map<string, TemplateValue>): string;
+}
+
+/** Parses like `template.New("pipeline_template").Funcs(functionMap).Parse(text)`; throws Go's error. */
+export function compileStageTemplate(text: string): StageTemplate {
+  const nonDeterministic = findNonDeterministic(text);
+  if (engine) {
+    funcs ??= engine.alloyTemplateFuncs();
+    const t = engine.parseTemplate('pipeline_template', text, funcs);
+    return { text, nonDeterministic, execute: (data) => t.execute(data) };
+  }
+  if (text.includes('{{')) {
+    throw new Error('template engine not available yet: cannot compile template with actions');
+  }
+  return { text, nonDeterministic, execute: () => text };
+}
+
+/** Function names inside `{{ … }}` actions that are known to be non-deterministic. */
+function findNonDeterministic(text: string): string[] {
+  const found = new Set<string>();
+  let i = text.indexOf('{{');
+  while (i >= 0) {
+    const end = text.indexOf('}}', i + 2);
+    const action = end < 0 ? text.slice(i + 2) : text.slice(i + 2, end);
+    // Strip string literals so `"now"` as data is not taken for a call.
+    const code = action.replace(/"(?:[^"\\]|\\.)*"|`[^`]*`/g, '""');
+    for (const m of code.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) {
+      const prev = m.index > 0 ? code[m.index - 1] : '';
+      if (prev === '.' || prev === '$') continue; // a field or variable, not a function
+      if (NON_DETERMINISTIC.has(m[0])) found.add(m[0]);
+    }
+    if (end < 0) break;
+    i = text.indexOf('{{', end + 2);
+  }
+  return [...found];
+}

@@ -1,0 +1,113 @@
+// The pipeline as a whole, and the seeds' own loki.process configurations on realistic lines.
+import { describe, expect, test } from 'vitest';
+import { block, entry, lineAfter, runOne, simulate, stage } from './helpers.ts';
+import { compileLokiProcess } from '../../src/loki/process.ts';
+
+// shared/seeds/002 (hardening): loki.process "scrub_secrets", three stage.replace rules.
+const seed002 = () => [
+  stage('replace', {
+    expression: `(?i)(password|passwd|secret|api[_-]?key|token|bearer)\\s*[:=]\\s*['"]?([^'"\\s,}{]+)['"]?`,
+    replace: '${1}=REDACTED',
+  }),
+  stage('replace', { expression: '(?:AKIA|ASIA|AROA)[A-Z0-9]{16}', replace: 'AWS_KEY_REDACTED' }),
+  stage('replace', { expression: '(postgresql|mysql|redis|mongodb)://[^:]+:([^@]+)@', replace: '${1}://REDACTED:REDACTED@' }),
+];
+
+describe('seed 002 scrub_secrets', () => {
+  test('connection string: scheme and password both become the literal template text, user survives', () => {
+    expect(lineAfter(seed002(), '{"msg":"connecting to postgresql://admin:s3cr3t@db:5432/prod"}')).toBe(
+      '{"msg":"connecting to ${1}://REDACTED:REDACTED@://admin:${1}://REDACTED:REDACTED@@db:5432/prod"}',
+    );
+  });
+
+  test('password=hunter2: keyword and value are each replaced by the literal ${1}=REDACTED', () => {
+    expect(lineAfter(seed002(), 'login failed password=hunter2 user=bob')).toBe('login failed ${1}=REDACTED=${1}=REDACTED user=bob');
+  });
+
+  test('JSON "password":"hunter2" is not matched: the quote before the colon defeats the rule', () => {
+    expect(lineAfter(seed002(), '{"password":"hunter2"}')).toBe('{"password":"hunter2"}');
+  });
+
+  test('Authorization: Bearer token is not matched: a space, not : or =, follows Bearer', () => {
+    const line = 'Authorization: Bearer abcDEF123.ghi456.jkl789';
+    expect(lineAfter(seed002(), line)).toBe(line);
+  });
+
+  test('an AWS access key survives: the AKIA rule has no capture group', () => {
+    const line = 'aws key AKIAIOSFODNN7EXAMPLQ in config';
+    expect(lineAfter(seed002(), line)).toBe(line);
+  });
+
+  test('api_key with quotes and spaces is replaced, quotes kept outside the groups', () => {
+    expect(lineAfter(seed002(), "config api_key : 'k-123' loaded")).toBe("config ${1}=REDACTED : '${1}=REDACTED' loaded");
+  });
+
+  test('case-insensitive keyword keeps its own spelling nowhere: TOKEN=abc', () => {
+    expect(lineAfter(seed002(), 'TOKEN=abc,next')).toBe('${1}=REDACTED=${1}=REDACTED,next');
+  });
+});
+
+// shared/seeds/003 (multi-tenant): stage.cri {} then stage.match on namespace with stage.tenant.
+const seed003 = () => [stage('cri'), stage('match', { selector: '{namespace=~".+"}' }, [stage('tenant', { label: 'namespace' })])];
+
+describe('seed 003 pod_logs', () => {
+  test('a CRI line from a namespaced pod gets its namespace as tenant', () => {
+    const e = runOne(seed003(), '2024-05-01T10:00:00.000000001Z stdout F GET /health 200', { namespace: 'shop', pod: 'web-1' });
+    expect(e.line).toBe('GET /health 200');
+    expect(e.labels.get('__tenant_id__')).toBe('shop');
+    expect(e.labels.get('stream')).toBe('stdout');
+  });
+
+  test('an entry without a namespace label gets no tenant', () => {
+    const e = runOne(seed003(), '2024-05-01T10:00:00Z stderr F boom', { pod: 'x' });
+    expect(e.line).toBe('boom');
+    expect(e.labels.has('__tenant_id__')).toBe(false);
+  });
+
+  test('an empty namespace label does not match .+ and gets no tenant', () => {
+    const e = runOne(seed003(), '2024-05-01T10:00:00Z stdout F hi', { namespace: '' });
+    expect(e.labels.has('__tenant_id__')).toBe(false);
+  });
+
+  test('a non-CRI line is forwarded as is, still tenanted', () => {
+    const e = runOne(seed003(), 'plain text', { namespace: 'ops' });
+    expect(e.line).toBe('plain text');
+    expect(e.labels.get('__tenant_id__')).toBe('ops');
+  });
+});
+
+describe('loki.process pipeline', () => {
+  test('a component without stages forwards entries unchanged', () => {
+    const out = simulate([]).process(entry('hello', { a: 'b' }));
+    expect(out).toHaveLength(1);
+    expect(out[0]!.kind === 'forward' && out[0]!.entry.line).toBe('hello');
+  });
+
+  test('stages run in source order', () => {
+    const s = [stage('replace', { expression: '(a)', replace: 'b' }), stage('replace', { expression: '(b)', replace: 'c' })];
+    expect(lineAfter(s, 'a')).toBe('c');
+  });
+
+  test('the simulation carries the component id', () => {
+    const b = block('loki.process', {}, []);
+    expect(compileLokiProcess({ ...b, id: 'loki.process.x', componentName: 'loki.process', label: 'x' }).id).toBe('loki.process.x');
+  });
+
+  test('an unsupported stage marks entries unknown and passes them through', () => {
+    const e = runOne([stage('geoip', { db: '/x.mmdb', source: 'ip' })], 'line');
+    expect(e.line).toBe('line');
+    expect(e.unknown).toHaveLength(1);
+    expect(e.unknown[0]!.message).toContain('stage.geoip');
+  });
+
+  test('a stage name Alloy does not know is refused', () => {
+    expect(() => simulate([stage('replce', { expression: '(a)' })])).toThrow('unrecognized block name "stage.replce"');
+  });
+
+  test('a stage argument only known at run time marks entries unknown', async () => {
+    const { unknownValue } = await import('./helpers.ts');
+    const e = runOne([stage('replace', { expression: unknownValue('local.file.patterns.content'), replace: 'x' })], 'secret=1');
+    expect(e.line).toBe('secret=1');
+    expect(e.unknown[0]!.message).toContain('"expression" is not known before Alloy runs');
+  });
+});
