@@ -173,6 +173,8 @@ export type BinaryOp =
 export interface BinaryExpr {
   kind: 'Binary';
   op: BinaryOp;
+  /** Position of the operator token (set by the parser; the printer places comments by it). */
+  opPos?: Pos;
   left: Expr;
   right: Expr;
   range: Range;

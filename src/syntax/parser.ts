@@ -317,19 +317,20 @@ export class AlloyParser {
       if (prec < inPrec) return lhs;
       this.next();
       const rhs = this.parseBinOp(prec + 1);
-      lhs = { kind: 'Binary', op: t.kind as BinaryOp, left: lhs, right: rhs, range: { start: lhs.range.start, end: rhs.range.end } };
+      lhs = { kind: 'Binary', op: t.kind as BinaryOp, opPos: t.start, left: lhs, right: rhs, range: { start: lhs.range.start, end: rhs.range.end } };
     }
   }
 
   private parsePowExpr(): Expr {
     const lhs = this.parseUnaryExpr();
     if (this.kind() === '^') {
+      const opPos = this.tok.start;
       this.next();
       const rhs = this.nested(
         () => this.parsePowExpr(),
         () => this.nullLiteral(this.tok.start),
       );
-      return { kind: 'Binary', op: '^', left: lhs, right: rhs, range: { start: lhs.range.start, end: rhs.range.end } };
+      return { kind: 'Binary', op: '^', opPos, left: lhs, right: rhs, range: { start: lhs.range.start, end: rhs.range.end } };
     }
     return lhs;
   }

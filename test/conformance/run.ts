@@ -1,0 +1,273 @@
+// Conformance of the syntax reader against Alloy's own corpus, read at run time from an Alloy
+// checkout or bare git directory:
+//
+//   npm run conformance -- <alloy checkout or git dir> [--results FILE] [--verbose]
+//
+// It checks
+//   * parser error files (syntax/parser/testdata/*.alloy): every `/* ERROR "rx" */` marker is
+//     reported at its position with a matching message, and nothing else is reported;
+//   * valid parser files (syntax/parser/testdata/valid): accepted;
+//   * printer pairs (syntax/printer/testdata/*.in): output identical to .expect, or the .error text;
+//   * every other .alloy file: accepted, and formatting is idempotent and keeps the tree;
+//   * every ```alloy snippet of the docs: accepted; rejects with placeholders (`<LABEL>`, `...`)
+//     are expected and listed separately.
+// Every difference is listed. Exit code 1 when there are unexpected differences.
+import { writeFileSync } from 'node:fs';
+import { parseFile } from '../../src/syntax/parse.ts';
+import { formatFile, printFile } from '../../src/syntax/printer.ts';
+import { scanAll } from '../../src/syntax/scanner.ts';
+import type { Diagnostic } from '../../src/syntax/ast.ts';
+import { stripPositions } from '../../src/syntax/ast-compare.ts';
+import { openSourceTree, type SourceTree } from './source-tree.ts';
+
+interface Section {
+  title: string;
+  total: number;
+  agree: number;
+  differences: string[];
+  notes: string[];
+}
+
+function section(title: string): Section {
+  return { title, total: 0, agree: 0, differences: [], notes: [] };
+}
+
+const decoder = new TextDecoder('utf-8');
+
+function text(tree: SourceTree, path: string): string {
+  return decoder.decode(tree.read(path));
+}
+
+function firstDiag(ds: Diagnostic[]): string {
+  const d = ds[0];
+  return d ? `${d.range.start.line}:${d.range.start.column}: ${d.message}` : '';
+}
+
+// ---- parser error files -----------------------------------------------------------------------
+
+const ERROR_MARKER = /^\/\* *ERROR *(HERE)? *"([^"]*)" *\*\/$/;
+
+/** Expected errors by offset: the marker applies to the previous token, or just after it with HERE. */
+function expectedErrors(src: string): Map<number, string> {
+  const expected = new Map<number, string>();
+  let prev = 0;
+  let here = 0;
+  for (const t of scanAll(src).tokens) {
+    if (t.kind === 'EOF') break;
+    if (t.kind === 'COMMENT') {
+      const m = ERROR_MARKER.exec(t.text);
+      if (m) expected.set(m[1] === 'HERE' ? here : prev, m[2]!);
+      continue;
+    }
+    if (t.kind === 'TERMINATOR') continue; // Alloy's harness skips every terminator (its text is always a newline)
+    prev = t.start.offset;
+    here = t.end.offset > t.start.offset ? t.end.offset : t.start.offset + t.kind.length;
+  }
+  return expected;
+}
+
+function checkErrorFiles(tree: SourceTree, files: string[], s: Section): void {
+  for (const path of files) {
+    s.total++;
+    const src = text(tree, path);
+    const expected = expectedErrors(src);
+    const { diagnostics } = parseFile(src, path);
+    const problems: string[] = [];
+    for (const d of diagnostics) {
+      const rx = expected.get(d.range.start.offset);
+      const where = `${d.range.start.line}:${d.range.start.column}`;
+      if (rx === undefined) {
+        problems.push(`unexpected error ${where}: ${d.message}`);
+        continue;
+      }
+      if (!new RegExp(rx).test(d.message)) problems.push(`${where}: ${JSON.stringify(d.message)} does not match ${JSON.stringify(rx)}`);
+      expected.delete(d.range.start.offset);
+    }
+    for (const [offset, rx] of expected) problems.push(`missing error at offset ${offset}: ${JSON.stringify(rx)}`);
+    if (problems.length === 0) s.agree++;
+    else s.differences.push(`${path}:\n    ${problems.join('\n    ')}`);
+  }
+}
+
+// ---- printer pairs ----------------------------------------------------------------------------
+
+function checkPrinterPairs(tree: SourceTree, all: Set<string>, inputs: string[], s: Section): void {
+  for (const path of inputs) {
+    s.total++;
+    const base = path.slice(0, -'.in'.length);
+    const src = text(tree, path);
+    const parsed = parseFile(src, path);
+    if (all.has(`${base}.error`)) {
+      const want = text(tree, `${base}.error`).replaceAll('\r\n', '\n');
+      const got = parsed.diagnostics.map((d) => d.message).join('\n');
+      if (parsed.diagnostics.length > 0 && got.includes(want.trim())) s.agree++;
+      else s.differences.push(`${path}: expected error containing ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
+      continue;
+    }
+    if (parsed.diagnostics.length > 0) {
+      s.differences.push(`${path}: rejected: ${firstDiag(parsed.diagnostics)}`);
+      continue;
+    }
+    const want = text(tree, `${base}.expect`).replace(/\s+$/u, '');
+    const got = printFile(parsed.file, src);
+    if (got === want) s.agree++;
+    else s.differences.push(`${path}: printer output differs\n${lineDiff(want, got)}`);
+  }
+}
+
+function lineDiff(want: string, got: string): string {
+  const a = want.split('\n');
+  const b = got.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < Math.max(a.length, b.length) && out.length < 12; i++) {
+    if (a[i] !== b[i]) out.push(`    line ${i + 1}: want ${JSON.stringify(a[i])}\n    line ${i + 1}: got  ${JSON.stringify(b[i])}`);
+  }
+  return out.join('\n');
+}
+
+// ---- configs and snippets ---------------------------------------------------------------------
+
+interface FmtStats {
+  unchanged: number;
+  changed: string[];
+}
+
+/** Accepts the source, then checks fmt is idempotent and keeps the tree. Returns a problem or ''. */
+function checkValid(name: string, src: string, fmtStats: FmtStats): { rejected?: Diagnostic[]; problem?: string } {
+  const parsed = parseFile(src, name);
+  if (parsed.diagnostics.length > 0) return { rejected: parsed.diagnostics };
+  const once = formatFile(parsed.file, src);
+  const reparsed = parseFile(once, name);
+  if (reparsed.diagnostics.length > 0) return { problem: `fmt output does not parse: ${firstDiag(reparsed.diagnostics)}` };
+  if (JSON.stringify(stripPositions(reparsed.file)) !== JSON.stringify(stripPositions(parsed.file))) {
+    return { problem: 'fmt output parses to a different tree' };
+  }
+  const twice = formatFile(reparsed.file, once);
+  if (twice !== once) return { problem: `fmt is not idempotent\n${lineDiff(once, twice)}` };
+  if (once === src) fmtStats.unchanged++;
+  else fmtStats.changed.push(name);
+  return {};
+}
+
+const PLACEHOLDER = /<[A-Za-z_][A-Za-z0-9_ .\-/:|]*>|\.\.\.|…/;
+
+function docSnippets(md: string): { line: number; code: string }[] {
+  const out: { line: number; code: string }[] = [];
+  const lines = md.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^(\s*)(```+|~~~+)\s*alloy\b.*$/.exec(lines[i]!);
+    if (!open) continue;
+    const indent = open[1]!.length;
+    const fence = open[2]!;
+    const body: string[] = [];
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      if (lines[j]!.trim().startsWith(fence)) break;
+      body.push(lines[j]!.slice(Math.min(indent, lines[j]!.length - lines[j]!.trimStart().length)));
+    }
+    out.push({ line: i + 1, code: body.join('\n') + '\n' });
+    i = j;
+  }
+  return out;
+}
+
+// ---- main -------------------------------------------------------------------------------------
+
+function main(argv: string[]): number {
+  const args = argv.filter((a) => !a.startsWith('--'));
+  const resultsIdx = argv.indexOf('--results');
+  const resultsFile = resultsIdx >= 0 ? argv[resultsIdx + 1] : undefined;
+  const verbose = argv.includes('--verbose');
+  const root = args.find((a) => a !== resultsFile);
+  if (!root) {
+    process.stderr.write('usage: npm run conformance -- <alloy checkout or git dir> [--results FILE] [--verbose]\n');
+    return 2;
+  }
+  const tree = openSourceTree(root);
+  const files = tree.list().sort();
+  const all = new Set(files);
+
+  const errorFiles = files.filter((f) => /^syntax\/parser\/testdata\/[^/]+\.alloy$/.test(f));
+  const validFiles = files.filter((f) => f.startsWith('syntax/parser/testdata/valid/') && f.endsWith('.alloy'));
+  const printerInputs = files.filter((f) => f.startsWith('syntax/printer/testdata/') && f.endsWith('.in'));
+  const otherAlloy = files.filter((f) => f.endsWith('.alloy') && !f.startsWith('syntax/parser/testdata/'));
+  const docs = files.filter((f) => /\.mdx?$/.test(f));
+
+  const sErrors = section('Parser error files (ERROR markers: position and message)');
+  checkErrorFiles(tree, errorFiles, sErrors);
+
+  const fmtStats: FmtStats = { unchanged: 0, changed: [] };
+  const sValid = section('Parser valid files (accepted; fmt idempotent and tree-preserving)');
+  for (const f of validFiles) {
+    sValid.total++;
+    const r = checkValid(f, text(tree, f), fmtStats);
+    if (r.rejected) sValid.differences.push(`${f}: rejected: ${firstDiag(r.rejected)}`);
+    else if (r.problem) sValid.differences.push(`${f}: ${r.problem}`);
+    else sValid.agree++;
+  }
+
+  const sPrinter = section('Printer pairs (.in → .expect byte-identical, or .error)');
+  checkPrinterPairs(tree, all, printerInputs, sPrinter);
+
+  const sConfigs = section('Other .alloy files of the repository (accepted; fmt idempotent and tree-preserving)');
+  for (const f of otherAlloy) {
+    sConfigs.total++;
+    const r = checkValid(f, text(tree, f), fmtStats);
+    if (r.rejected) sConfigs.differences.push(`${f}: rejected: ${firstDiag(r.rejected)}`);
+    else if (r.problem) sConfigs.differences.push(`${f}: ${r.problem}`);
+    else sConfigs.agree++;
+  }
+
+  const sDocs = section('Docs ```alloy snippets (accepted, or rejected because of a placeholder)');
+  const placeholderRejects: string[] = [];
+  for (const f of docs) {
+    const md = text(tree, f);
+    if (!md.includes('alloy')) continue;
+    for (const snip of docSnippets(md)) {
+      sDocs.total++;
+      const name = `${f}:${snip.line}`;
+      const r = checkValid(name, snip.code, { unchanged: 0, changed: [] });
+      if (r.rejected) {
+        if (PLACEHOLDER.test(snip.code)) {
+          placeholderRejects.push(`${name}: ${firstDiag(r.rejected)}`);
+          sDocs.agree++;
+        } else {
+          sDocs.differences.push(`${name}: rejected: ${firstDiag(r.rejected)}`);
+        }
+      } else if (r.problem) {
+        sDocs.differences.push(`${name}: ${r.problem}`);
+      } else {
+        sDocs.agree++;
+      }
+    }
+  }
+  sDocs.notes.push(`${placeholderRejects.length} snippets are rejected because they contain placeholders (expected):`);
+  sDocs.notes.push(...placeholderRejects.map((p) => `  ${p}`));
+
+  const sections = [sErrors, sValid, sPrinter, sConfigs, sDocs];
+  const report: string[] = [];
+  report.push(`Source: ${tree.describe()}`, '');
+  for (const s of sections) {
+    report.push(`## ${s.title}`, '', `${s.agree}/${s.total} agree, ${s.differences.length} differences`, '');
+    for (const d of s.differences) report.push(`- ${d}`);
+    if (s.differences.length) report.push('');
+  }
+  report.push(
+    '## fmt of repository .alloy files',
+    '',
+    `${fmtStats.unchanged} already in \`alloy fmt\` form, ${fmtStats.changed.length} would be reformatted (informational: Alloy does not require its fixtures to be formatted)`,
+    '',
+  );
+  if (verbose) for (const c of fmtStats.changed) report.push(`- ${c}`);
+  const notes = sections.flatMap((s) => s.notes);
+  if (notes.length) report.push('## Notes', '', ...notes, '');
+
+  const out = report.join('\n');
+  process.stdout.write(out + '\n');
+  if (resultsFile) writeFileSync(resultsFile, out + '\n');
+  const differences = sections.reduce((n, s) => n + s.differences.length, 0);
+  process.stdout.write(`\nTotal differences: ${differences}\n`);
+  return differences > 0 ? 1 : 0;
+}
+
+process.exitCode = main(process.argv.slice(2));
