@@ -30,6 +30,12 @@ export interface Component extends EvaluatedBlock {
   id: string;
   /** The component's registered name without label: `loki.process`. */
   componentName: string;
+  /**
+   * True for an instance of a custom component (`declare` or imported): `componentName` is then
+   * the name as written (`scrubber`, `mods.scrubber`) and the module's own components follow it
+   * with ids `<instance id>/<local id>`.
+   */
+  custom?: boolean;
 }
 
 export interface Edge {
@@ -38,6 +44,11 @@ export interface Edge {
   /** `forward_to`, `targets`, or the attribute path through which the reference is made. */
   via: string;
   range: Range;
+  /**
+   * `forward`: `from` sends data to `to` (a receiver capsule in forward_to, an output block…).
+   * `reference`: `from` reads an export of `to` (targets, rules, content); data flows to → from.
+   */
+  kind?: 'forward' | 'reference';
 }
 
 export interface ConfigModel {

@@ -1,0 +1,662 @@
+// Loading an Alloy configuration into the model: parse, sort the top-level blocks the way Alloy's
+// loader does (config blocks, declares, custom component instances, built-in components), evaluate
+// every attribute statically, and record the graph.
+//
+// Choices, documented:
+// * Component ids inside a module instance are Alloy's global ids: the instance path, a slash, the
+//   local id — `scrubber.default/loki.process.inner`, nested `outer.a/inner.b/loki.process.x`.
+//   Custom component instances are components too (componentName is the declare's name as written,
+//   `scrubber` or `mods.scrubber`, and `custom` is set).
+// * Edges: `from` is the component whose attribute holds the reference, `to` the component
+//   referenced. `kind: 'forward'` when data flows from → to (a receiver capsule: forward_to,
+//   output blocks, receiver lists); `kind: 'reference'` when `from` reads an export of `to`
+//   (targets, rules, content): data flows to → from.
+// * `constants.hostname|os|arch|version` are unknown unless `opts.constants` supplies them: they
+//   describe the machine Alloy runs on, not this one.
+// * `env()` reads `opts.env` when given, otherwise the process environment; missing → "".
+// * `import.file` paths are resolved against the importing file's directory and read with
+//   `opts.readFile` (default: the file system). `import.http` / `import.git` are not fetched:
+//   their custom components are unknown (a warning), never guessed.
+// * Errors Alloy would raise are error diagnostics; the value involved becomes unknown, so that
+//   everything downstream fails closed. Unknown block names are warnings.
+
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
+import type { AttributeStmt, BlockStmt, Diagnostic, Range, Stmt } from '../syntax/ast.ts';
+import { formatPosition } from '../syntax/diagnostics.ts';
+import { parseFile } from '../syntax/parse.ts';
+import { CONFIG_BLOCK_NAMES, isComponentName, lookupComponent } from './components.ts';
+import { EvalError } from './eval/errors.ts';
+import { type EvalContext, type ResolvedReference, evaluate } from './eval/evaluator.ts';
+import { buildStdlib } from './eval/stdlib.ts';
+import { type Val, isCapsuleVal, isObjVal, isUnknownVal, objVal, toAlloyValue, unknown } from './eval/values.ts';
+import type { Component, ConfigModel, Edge, EvaluatedAttribute, EvaluatedBlock } from './model.ts';
+import type { CapsuleValue } from './value.ts';
+
+export interface LoadOptions {
+  /** Environment for `env()` / `sys.env()`. A Map or a plain record; default: process.env. */
+  env?: ReadonlyMap<string, string> | Readonly<Record<string, string | undefined>>;
+  /** Values for `constants.hostname`, `.os`, `.arch`, `.version`; missing ones are unknown. */
+  constants?: ReadonlyMap<string, string> | Readonly<Record<string, string>>;
+  /** Reads an imported module file; default: the file system. */
+  readFile?: (path: string) => string;
+}
+
+/** Bounds nested module instantiation (a module that instantiates itself would never end). */
+const MAX_MODULE_DEPTH = 32;
+
+interface DeclareDef {
+  name: string;
+  block: BlockStmt;
+  file: string;
+  /** Where nested custom components inside the declare are looked up. */
+  registry: Registry;
+  modulePath: string;
+}
+
+/** Alloy's CustomComponentRegistry: declares and import namespaces, with a parent for lookups. */
+interface Registry {
+  parent?: Registry;
+  declares: Map<string, DeclareDef>;
+  /** namespace → the imported module's registry, or an unknown reason when it cannot be read. */
+  imports: Map<string, Registry | { unknown: string }>;
+}
+
+type NodeEntry =
+  | { kind: 'component'; localId: string; globalId: string; block: BlockStmt; scope: Scope; known: boolean; result?: Component }
+  | {
+      kind: 'instance';
+      localId: string;
+      globalId: string;
+      block: BlockStmt;
+      scope: Scope;
+      declare?: DeclareDef;
+      unknownReason?: string;
+      state: 'new' | 'evaluating' | 'done';
+      result?: Component;
+      exports?: Val;
+      child?: Scope;
+    }
+  | { kind: 'argument'; localId: string; block: BlockStmt; scope: Scope; state: 'new' | 'evaluating' | 'done'; value?: Val }
+  | { kind: 'other'; localId: string; block: BlockStmt; scope: Scope };
+
+interface Scope {
+  /** Global id prefix of the module instance ('' at the root). */
+  prefix: string;
+  file: string;
+  modulePath: string;
+  registry: Registry;
+  nodes: Map<string, NodeEntry>;
+  /** Node ids in source order, for the model's component order. */
+  order: string[];
+  exports: BlockStmt[];
+  configBlocks: BlockStmt[];
+  /** Instance arguments (module scopes only). */
+  args?: Map<string, { value: Val; range: Range }>;
+  depth: number;
+  identifiers: Map<string, Val>;
+}
+
+function toMap(src: ReadonlyMap<string, string> | Readonly<Record<string, string | undefined>> | undefined): Map<string, string> | undefined {
+  if (src === undefined) return undefined;
+  if (src instanceof Map) return new Map(src);
+  const m = new Map<string, string>();
+  for (const [k, v] of Object.entries(src)) if (v !== undefined) m.set(k, v);
+  return m;
+}
+
+function blockId(b: BlockStmt): string {
+  const name = b.name.join('.');
+  return b.label !== undefined ? `${name}.${b.label}` : name;
+}
+
+function globalId(prefix: string, localId: string): string {
+  return prefix ? `${prefix}/${localId}` : localId;
+}
+
+class Loader {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly edges: Edge[] = [];
+  private readonly edgeKeys = new Set<string>();
+  private readonly env: Map<string, string> | undefined;
+  private readonly baseStdlib: Map<string, Val>;
+  private readonly readFile: (path: string) => string;
+  private readonly importCache = new Map<string, Registry | { unknown: string }>();
+
+  constructor(opts: LoadOptions) {
+    this.env = toMap(opts.env);
+    const constants = toMap(opts.constants) ?? new Map<string, string>();
+    this.baseStdlib = buildStdlib({
+      env: (name) => (this.env ? this.env.get(name) : process.env[name]),
+      constants,
+    });
+    this.readFile = opts.readFile ?? ((p) => readFileSync(p, 'utf8'));
+  }
+
+  error(file: string, message: string, range: Range): void {
+    this.diagnostics.push({ severity: 'error', file, message, range });
+  }
+
+  warn(file: string, message: string, range: Range): void {
+    this.diagnostics.push({ severity: 'warning', file, message, range });
+  }
+
+  // ---- scopes -------------------------------------------------------------------------------
+
+  /** Sorts a body's blocks into nodes, declares and config blocks, as Alloy's loader does. */
+  buildScope(
+    body: Stmt[],
+    file: string,
+    prefix: string,
+    parentRegistry: Registry | undefined,
+    modulePath: string,
+    depth: number,
+    inModule: boolean,
+    args?: Map<string, { value: Val; range: Range }>,
+  ): Scope {
+    const registry: Registry = { parent: parentRegistry, declares: new Map(), imports: new Map() };
+    const identifiers = new Map(this.baseStdlib);
+    identifiers.set('module_path', modulePath);
+    const scope: Scope = {
+      prefix,
+      file,
+      modulePath,
+      registry,
+      nodes: new Map(),
+      order: [],
+      exports: [],
+      configBlocks: [],
+      args,
+      depth,
+      identifiers,
+    };
+    const seen = new Map<string, BlockStmt>();
+    const claim = (id: string, b: BlockStmt): boolean => {
+      const prev = seen.get(id);
+      if (prev) {
+        this.error(file, `block ${id} already declared at ${formatPosition(file, prev.range.start)}`, b.nameRange);
+        return false;
+      }
+      seen.set(id, b);
+      return true;
+    };
+
+    // Declares and imports first: whether a block is a custom component depends on them.
+    for (const stmt of body) {
+      if (stmt.kind !== 'Block') continue;
+      const name = stmt.name.join('.');
+      if (name === 'declare') {
+        if (stmt.label === undefined || stmt.label === '') {
+          this.error(file, 'block "declare" requires non-empty label', stmt.nameRange);
+          continue;
+        }
+        if (stmt.label === 'declare') {
+          this.error(file, "'declare' is not a valid label for a declare block", stmt.nameRange);
+          continue;
+        }
+        if (!claim(`declare.${stmt.label}`, stmt)) continue;
+        registry.declares.set(stmt.label, { name: stmt.label, block: stmt, file, registry, modulePath });
+      } else if (name.startsWith('import.') && CONFIG_BLOCK_NAMES.has(name) && stmt.label !== undefined) {
+        if (!claim(blockId(stmt), stmt)) continue;
+        registry.imports.set(stmt.label, this.loadImport(stmt, scope));
+      }
+    }
+
+    for (const stmt of body) {
+      if (stmt.kind === 'Attribute') {
+        this.error(file, `unrecognized attribute ${stmt.name.name}`, stmt.name.range);
+        continue;
+      }
+      const name = stmt.name.join('.');
+      if (name === 'declare') continue;
+      const id = blockId(stmt);
+      if (CONFIG_BLOCK_NAMES.has(name)) {
+        // Imports were claimed in the first pass.
+        if (!(name.startsWith('import.') && stmt.label !== undefined) && !claim(id, stmt)) continue;
+        scope.configBlocks.push(stmt);
+        if (name === 'argument') {
+          if (!inModule) this.error(file, 'argument blocks only allowed inside a module', stmt.range);
+          else if (stmt.label !== undefined) this.addNode(scope, { kind: 'argument', localId: id, block: stmt, scope, state: 'new' });
+        } else if (name === 'export') {
+          if (!inModule) this.error(file, 'export blocks only allowed inside a module', stmt.range);
+          else scope.exports.push(stmt);
+        } else if ((name === 'logging' || name === 'tracing') && inModule) {
+          this.error(file, `${name} block not allowed inside a module`, stmt.range);
+        } else if (name.startsWith('import.') && stmt.label !== undefined) {
+          this.addNode(scope, { kind: 'other', localId: id, block: stmt, scope });
+        } else if (name === 'foreach') {
+          this.warn(file, 'components inside foreach templates are not simulated by alloy-scrub', stmt.nameRange);
+        } else if (['http', 'remotecfg', 'livedebugging'].includes(name) && inModule) {
+          this.error(file, `service blocks not allowed inside a module: ${JSON.stringify(name)}`, stmt.nameRange);
+        }
+        continue;
+      }
+      if (this.isCustomComponent(registry, stmt.name[0]!)) {
+        if (!claim(id, stmt)) continue;
+        const { declare, reason } = this.findDeclare(registry, stmt.name);
+        this.addNode(scope, {
+          kind: 'instance',
+          localId: id,
+          globalId: globalId(prefix, id),
+          block: stmt,
+          scope,
+          declare,
+          unknownReason: reason,
+          state: 'new',
+        });
+        continue;
+      }
+      if (isComponentName(name)) {
+        if (stmt.label === undefined) {
+          this.error(file, `component ${JSON.stringify(name)} must have a label`, stmt.nameRange);
+          continue;
+        }
+        if (!claim(id, stmt)) continue;
+        this.addNode(scope, { kind: 'component', localId: id, globalId: globalId(prefix, id), block: stmt, scope, known: true });
+        continue;
+      }
+      // Alloy refuses an unknown component; we warn (it may be newer than this catalogue) and
+      // keep it as a component whose exports are unknown, so references to it fail closed.
+      this.warn(file, `cannot find the definition of component name ${JSON.stringify(name)}`, stmt.nameRange);
+      if (stmt.label !== undefined && claim(id, stmt)) {
+        this.addNode(scope, { kind: 'component', localId: id, globalId: globalId(prefix, id), block: stmt, scope, known: false });
+      }
+    }
+
+    if (args) {
+      for (const [argName, a] of args) {
+        if (!scope.nodes.has(`argument.${argName}`)) {
+          this.error(file, `Provided argument ${JSON.stringify(argName)} is not defined in the module`, a.range);
+        }
+      }
+    }
+    return scope;
+  }
+
+  private addNode(scope: Scope, entry: NodeEntry): void {
+    scope.nodes.set(entry.localId, entry);
+    scope.order.push(entry.localId);
+  }
+
+  private isCustomComponent(reg: Registry | undefined, first: string): boolean {
+    for (let r = reg; r; r = r.parent) if (r.declares.has(first) || r.imports.has(first)) return true;
+    return false;
+  }
+
+  private findDeclare(reg: Registry, name: string[]): { declare?: DeclareDef; reason?: string } {
+    if (name.length === 1) {
+      for (let r: Registry | undefined = reg; r; r = r.parent) {
+        const d = r.declares.get(name[0]!);
+        if (d) return { declare: d };
+      }
+      return { reason: `custom component ${JSON.stringify(name[0])} is not declared` };
+    }
+    const [ns, ...rest] = name;
+    for (let r: Registry | undefined = reg; r; r = r.parent) {
+      const imp = r.imports.get(ns!);
+      if (!imp) continue;
+      if ('unknown' in imp) return { reason: imp.unknown };
+      const d = rest.length === 1 ? imp.declares.get(rest[0]!) : undefined;
+      if (d) return { declare: d };
+      return { reason: `custom component config not found in the registry, namespace: ${JSON.stringify(ns)}, componentName: ${JSON.stringify(rest.join('.'))}` };
+    }
+    return { reason: `namespace ${JSON.stringify(ns)} is not imported` };
+  }
+
+  /** Reads an import.file / import.string module into a registry of its declares. */
+  private loadImport(b: BlockStmt, scope: Scope): Registry | { unknown: string } {
+    const name = b.name.join('.');
+    const attr = (n: string) => b.body.find((s): s is AttributeStmt => s.kind === 'Attribute' && s.name.name === n);
+    let text: string;
+    let moduleFile: string;
+    if (name === 'import.file' || name === 'import.string') {
+      const a = attr(name === 'import.file' ? 'filename' : 'content');
+      if (!a) {
+        this.error(scope.file, `missing required attribute ${JSON.stringify(name === 'import.file' ? 'filename' : 'content')}`, b.nameRange);
+        return { unknown: `${blockId(b)} is incomplete` };
+      }
+      const v = this.evalStatic(a, scope);
+      if (typeof v !== 'string') {
+        const why = isUnknownVal(v) ? v.reason : 'it is not a string';
+        this.warn(scope.file, `${blockId(b)} cannot be read statically: ${why}`, a.value.range);
+        return { unknown: `${blockId(b)} cannot be read statically` };
+      }
+      if (name === 'import.string') {
+        text = v;
+        moduleFile = `${scope.file}#${blockId(b)}`;
+      } else {
+        moduleFile = isAbsolute(v) ? v : join(dirname(scope.file), v);
+        const cached = this.importCache.get(moduleFile);
+        if (cached) return cached;
+        try {
+          text = this.readFile(moduleFile);
+        } catch (err) {
+          this.error(scope.file, `failed to read ${moduleFile}: ${(err as Error).message}`, a.value.range);
+          return { unknown: `${moduleFile} could not be read` };
+        }
+      }
+    } else {
+      this.warn(scope.file, `${name} modules are fetched at run time; their components are unknown to alloy-scrub`, b.nameRange);
+      return { unknown: `${blockId(b)} is fetched at run time` };
+    }
+    if (scope.depth >= MAX_MODULE_DEPTH) {
+      this.error(scope.file, `modules nested deeper than ${MAX_MODULE_DEPTH} levels`, b.nameRange);
+      return { unknown: 'modules nested too deeply' };
+    }
+    const parsed = parseFile(text, moduleFile);
+    this.diagnostics.push(...parsed.diagnostics);
+    const reg: Registry = { declares: new Map(), imports: new Map() };
+    const modDir = name === 'import.file' ? dirname(moduleFile) : scope.modulePath;
+    // An imported module exposes its declares; its own imports serve those declares.
+    const modScope = this.buildScope(
+      parsed.file.body.filter((s) => s.kind === 'Block' && (s.name.join('.') === 'declare' || s.name[0] === 'import')),
+      moduleFile,
+      scope.prefix,
+      undefined,
+      modDir,
+      scope.depth + 1,
+      true,
+    );
+    for (const [k, d] of modScope.registry.declares) reg.declares.set(k, d);
+    for (const [k, i] of modScope.registry.imports) reg.imports.set(k, i);
+    if (name === 'import.file') this.importCache.set(moduleFile, reg);
+    return reg;
+  }
+
+  private evalStatic(a: AttributeStmt, scope: Scope): Val {
+    try {
+      return evaluate(a.value, this.context(scope, undefined));
+    } catch (err) {
+      if (err instanceof EvalError) {
+        this.error(scope.file, err.message, err.range);
+        return unknown(err.message, err.range);
+      }
+      throw err;
+    }
+  }
+
+  // ---- evaluation ---------------------------------------------------------------------------
+
+  /** The evaluation context of a scope; `owner` receives the reference edges. */
+  private context(scope: Scope, owner: { id: string; refs: Array<{ ref: ResolvedReference; range: Range }> } | undefined): EvalContext {
+    return {
+      identifiers: scope.identifiers,
+      resolve: (names) => {
+        for (let i = 1; i <= names.length; i++) {
+          const id = names.slice(0, i).join('.');
+          const entry = scope.nodes.get(id);
+          if (entry) return { nodeId: this.entryGlobalId(entry), value: this.exportsOf(entry), consumed: i };
+        }
+        return undefined;
+      },
+      onReference: (ref, range) => owner?.refs.push({ ref, range }),
+      warn: (message, range) => this.warn(scope.file, message, range),
+    };
+  }
+
+  private entryGlobalId(e: NodeEntry): string {
+    if (e.kind === 'component' || e.kind === 'instance') return e.globalId;
+    return globalId(e.scope.prefix, e.localId);
+  }
+
+  /** The value a reference to a node sees: its exports. */
+  private exportsOf(e: NodeEntry): Val {
+    switch (e.kind) {
+      case 'component': {
+        const spec = e.known ? lookupComponent(e.block.name.join('.')) : undefined;
+        if (!spec) return unknown(`the exports of ${e.globalId} are unknown to alloy-scrub`, e.block.nameRange);
+        const fields: Array<[string, Val]> = [];
+        for (const ex of spec.exports.values()) {
+          if (ex.capsule) {
+            const c: CapsuleValue = { kind: 'capsule', type: ex.capsule, componentId: e.globalId, exportName: ex.name };
+            fields.push([ex.name, c]);
+          } else {
+            fields.push([ex.name, unknown(`${e.globalId}.${ex.name} is only known at run time`, e.block.nameRange)]);
+          }
+        }
+        return objVal(fields);
+      }
+      case 'instance':
+        this.instantiate(e);
+        return e.exports ?? unknown(`the exports of ${e.globalId} are unknown`, e.block.nameRange);
+      case 'argument':
+        return objVal([['value', this.argumentValue(e)]]);
+      case 'other':
+        return objVal([]);
+    }
+  }
+
+  private argumentValue(e: Extract<NodeEntry, { kind: 'argument' }>): Val {
+    if (e.state === 'done') return e.value!;
+    if (e.state === 'evaluating') return unknown(`cyclic reference through argument.${e.block.label}`, e.block.nameRange);
+    e.state = 'evaluating';
+    const label = e.block.label!;
+    const given = e.scope.args?.get(label);
+    let value: Val;
+    if (given) value = given.value;
+    else {
+      const def = e.block.body.find((s): s is AttributeStmt => s.kind === 'Attribute' && s.name.name === 'default');
+      const opt = e.block.body.find((s): s is AttributeStmt => s.kind === 'Attribute' && s.name.name === 'optional');
+      const optional = opt ? this.evalStatic(opt, e.scope) === true : false;
+      if (def) value = this.evalStatic(def, e.scope);
+      else if (optional) value = null;
+      else {
+        this.error(e.scope.file, `missing required argument ${JSON.stringify(label)} to module`, e.block.nameRange);
+        value = unknown(`missing required argument ${JSON.stringify(label)} to module`, e.block.nameRange);
+      }
+    }
+    e.value = value;
+    e.state = 'done';
+    return value;
+  }
+
+  /** Evaluates a component's block: attributes and nested blocks, recording its edges. */
+  private evaluateComponent(entry: Extract<NodeEntry, { kind: 'component' | 'instance' }>): Component {
+    const refs: Array<{ ref: ResolvedReference; range: Range }> = [];
+    const owner = { id: entry.globalId, refs };
+    const ctx = this.context(entry.scope, owner);
+    const evaluated = this.evaluateBlock(entry.block, entry.scope.file, ctx, '', entry.globalId, refs);
+    const comp: Component = {
+      ...evaluated,
+      id: entry.globalId,
+      componentName: entry.block.name.join('.'),
+    };
+    if (entry.kind === 'instance') comp.custom = true;
+    return comp;
+  }
+
+  /**
+   * Evaluates a block body. Edges are recorded per attribute (`via` is the attribute path) when
+   * `ownerId` is given.
+   */
+  private evaluateBlock(
+    b: BlockStmt,
+    file: string,
+    ctx: EvalContext,
+    path: string,
+    ownerId: string | undefined,
+    refs: Array<{ ref: ResolvedReference; range: Range }>,
+  ): EvaluatedBlock {
+    const attributes = new Map<string, EvaluatedAttribute>();
+    const blocks: EvaluatedBlock[] = [];
+    for (const s of b.body) {
+      if (s.kind === 'Attribute') {
+        const via = path ? `${path}.${s.name.name}` : s.name.name;
+        refs.length = 0;
+        let v: Val;
+        try {
+          v = evaluate(s.value, ctx);
+        } catch (err) {
+          if (!(err instanceof EvalError)) throw err;
+          this.error(file, err.message, err.range);
+          v = unknown(err.message, err.range);
+        }
+        if (ownerId) this.recordEdges(ownerId, via, v, refs, s.value.range);
+        attributes.set(s.name.name, { name: s.name.name, value: toAlloyValue(v), expr: s.value, range: s.range });
+      } else {
+        const childPath = path ? `${path}.${s.name.join('.')}` : s.name.join('.');
+        blocks.push(this.evaluateBlock(s, file, ctx, childPath, ownerId, refs));
+      }
+    }
+    return {
+      name: b.name.join('.'),
+      ...(b.label !== undefined ? { label: b.label } : {}),
+      attributes,
+      blocks,
+      range: b.range,
+      file,
+    };
+  }
+
+  private recordEdges(from: string, via: string, v: Val, refs: Array<{ ref: ResolvedReference; range: Range }>, valueRange: Range): void {
+    const capsules = new Map<string, CapsuleValue>();
+    collectCapsules(v, capsules);
+    for (const { ref, range } of refs) {
+      if (!this.isComponentId(ref.nodeId)) continue;
+      const c = capsules.get(ref.nodeId);
+      this.addEdge({ from, to: ref.nodeId, via, range, kind: c && isReceiver(c) ? 'forward' : 'reference' });
+    }
+    for (const [to, c] of capsules) {
+      this.addEdge({ from, to, via, range: valueRange, kind: isReceiver(c) ? 'forward' : 'reference' });
+    }
+  }
+
+  private readonly componentIds = new Set<string>();
+  private isComponentId(id: string): boolean {
+    return this.componentIds.has(id);
+  }
+
+  private addEdge(e: Edge & { kind: 'forward' | 'reference' }): void {
+    const key = `${e.from}\u0000${e.to}\u0000${e.via}`;
+    if (this.edgeKeys.has(key)) return;
+    this.edgeKeys.add(key);
+    this.edges.push(e);
+  }
+
+  /** Evaluates an instance's arguments, its module body and its exports (once). */
+  instantiate(e: Extract<NodeEntry, { kind: 'instance' }>): void {
+    if (e.state === 'done') return;
+    if (e.state === 'evaluating') {
+      e.exports = unknown(`cyclic reference through ${e.globalId}`, e.block.nameRange);
+      return;
+    }
+    e.state = 'evaluating';
+    this.componentIds.add(e.globalId);
+    // Arguments are the instance block's attributes, evaluated in the enclosing scope.
+    const comp = this.evaluateComponent(e);
+    e.result = comp;
+    if (!e.declare) {
+      this.warn(e.scope.file, `${e.localId}: ${e.unknownReason ?? 'custom component is unknown'}; its pipeline is not simulated`, e.block.nameRange);
+      e.exports = unknown(`the exports of ${e.globalId} are unknown: ${e.unknownReason ?? ''}`.trim(), e.block.nameRange);
+      e.state = 'done';
+      return;
+    }
+    if (e.scope.depth >= MAX_MODULE_DEPTH) {
+      this.error(e.scope.file, `modules nested deeper than ${MAX_MODULE_DEPTH} levels`, e.block.nameRange);
+      e.exports = unknown('modules nested too deeply', e.block.nameRange);
+      e.state = 'done';
+      return;
+    }
+    const args = new Map<string, { value: Val; range: Range }>();
+    const ctx = this.context(e.scope, undefined);
+    for (const s of e.block.body) {
+      if (s.kind === 'Block') {
+        this.error(e.scope.file, 'nested blocks not supported here', s.range);
+        continue;
+      }
+      const attr = comp.attributes.get(s.name.name);
+      // Re-evaluate into evaluator values (numbers keep their Go kind inside the module).
+      let v: Val;
+      try {
+        v = evaluate(s.value, ctx);
+      } catch {
+        v = unknown(attr && typeof attr.value === 'object' && attr.value && 'reason' in attr.value ? String(attr.value.reason) : 'argument failed to evaluate');
+      }
+      args.set(s.name.name, { value: v, range: s.range });
+    }
+    const d = e.declare;
+    const child = this.buildScope(d.block.body, d.file, e.globalId, d.registry, d.modulePath, e.scope.depth + 1, true, args);
+    e.child = child;
+    this.registerComponents(child);
+    this.evaluateScope(child);
+    const fields: Array<[string, Val]> = [];
+    for (const ex of child.exports) {
+      const valueAttr = ex.body.find((s): s is AttributeStmt => s.kind === 'Attribute' && s.name.name === 'value');
+      if (ex.label === undefined) continue;
+      fields.push([ex.label, valueAttr ? this.evalStatic(valueAttr, child) : null]);
+    }
+    e.exports = objVal(fields);
+    e.state = 'done';
+  }
+
+  registerComponents(scope: Scope): void {
+    for (const n of scope.nodes.values()) if (n.kind === 'component' || n.kind === 'instance') this.componentIds.add(n.globalId);
+  }
+
+  evaluateScope(scope: Scope): void {
+    for (const id of scope.order) {
+      const n = scope.nodes.get(id)!;
+      if (n.kind === 'component') n.result = this.evaluateComponent(n);
+      else if (n.kind === 'instance') this.instantiate(n);
+      else if (n.kind === 'argument') this.argumentValue(n);
+    }
+  }
+
+  /** Components of a scope in source order, each module instance followed by its module's. */
+  collect(scope: Scope, out: Map<string, Component>): void {
+    for (const id of scope.order) {
+      const n = scope.nodes.get(id)!;
+      if ((n.kind === 'component' || n.kind === 'instance') && n.result) out.set(n.globalId, n.result);
+      if (n.kind === 'instance' && n.child) this.collect(n.child, out);
+    }
+  }
+
+  evaluateConfigBlocks(scope: Scope): EvaluatedBlock[] {
+    const out: EvaluatedBlock[] = [];
+    const declares = [...scope.registry.declares.values()].map((d) => d.block);
+    const all = [...scope.configBlocks, ...declares].sort((a, b) => a.range.start.offset - b.range.start.offset);
+    const ctx = this.context(scope, undefined);
+    for (const b of all) {
+      const name = b.name.join('.');
+      if (name === 'declare' || name === 'foreach') {
+        // Their bodies are templates: evaluated per instance, not here.
+        out.push({ name, ...(b.label !== undefined ? { label: b.label } : {}), attributes: new Map(), blocks: [], range: b.range, file: scope.file });
+        continue;
+      }
+      out.push(this.evaluateBlock(b, scope.file, ctx, '', undefined, []));
+    }
+    return out;
+  }
+}
+
+function isReceiver(c: CapsuleValue): boolean {
+  return c.type === 'loki.LogsReceiver' || c.type === 'storage.Appendable' || c.type === 'otelcol.Consumer' || c.exportName === 'receiver';
+}
+
+function collectCapsules(v: Val, out: Map<string, CapsuleValue>): void {
+  if (isCapsuleVal(v)) {
+    if (!out.has(v.componentId)) out.set(v.componentId, v);
+  } else if (Array.isArray(v)) v.forEach((x) => collectCapsules(x, out));
+  else if (isObjVal(v)) v.fields.forEach((x) => collectCapsules(x, out));
+}
+
+/** Parses and evaluates an Alloy configuration. Never throws for problems in the text. */
+export function loadConfig(source: string, file: string, opts: LoadOptions = {}): ConfigModel {
+  const parsed = parseFile(source, file);
+  const loader = new Loader(opts);
+  loader.diagnostics.push(...parsed.diagnostics);
+  const model: ConfigModel = { file, source, components: new Map(), configBlocks: [], edges: loader.edges, diagnostics: loader.diagnostics };
+  if (parsed.diagnostics.some((d) => d.severity === 'error')) return model;
+  const root = loader.buildScope(parsed.file.body, file, '', undefined, dirname(file), 0, false);
+  loader.registerComponents(root);
+  loader.evaluateScope(root);
+  loader.collect(root, model.components);
+  model.configBlocks = loader.evaluateConfigBlocks(root);
+  return model;
+}
+
+/** Reads and loads a configuration file. */
+export function loadConfigFile(path: string, opts: LoadOptions = {}): ConfigModel {
+  const read = opts.readFile ?? ((p: string) => readFileSync(p, 'utf8'));
+  return loadConfig(read(path), path, opts);
+}
