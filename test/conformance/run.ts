@@ -19,6 +19,8 @@ import { scanAll } from '../../src/syntax/scanner.ts';
 import type { Diagnostic } from '../../src/syntax/ast.ts';
 import { stripPositions } from '../../src/syntax/ast-compare.ts';
 import { openSourceTree, type SourceTree } from './source-tree.ts';
+import { buildReference, type ReferenceAnswer } from './reference.ts';
+import { mutate, makeRng } from './mutations.ts';
 
 interface Section {
   title: string;
@@ -33,6 +35,9 @@ function section(title: string): Section {
 }
 
 const decoder = new TextDecoder('utf-8');
+
+/** Every input seen, for the differential comparison with Alloy's own parser and printer. */
+const corpus: { name: string; src: string }[] = [];
 
 function text(tree: SourceTree, path: string): string {
   return decoder.decode(tree.read(path));
@@ -70,6 +75,7 @@ function checkErrorFiles(tree: SourceTree, files: string[], s: Section): void {
   for (const path of files) {
     s.total++;
     const src = text(tree, path);
+    corpus.push({ name: path, src });
     const expected = expectedErrors(src);
     const { diagnostics } = parseFile(src, path);
     const problems: string[] = [];
@@ -96,6 +102,7 @@ function checkPrinterPairs(tree: SourceTree, all: Set<string>, inputs: string[],
     s.total++;
     const base = path.slice(0, -'.in'.length);
     const src = text(tree, path);
+    corpus.push({ name: path, src });
     const parsed = parseFile(src, path);
     if (all.has(`${base}.error`)) {
       const want = text(tree, `${base}.error`).replaceAll('\r\n', '\n');
@@ -134,6 +141,7 @@ interface FmtStats {
 
 /** Accepts the source, then checks fmt is idempotent and keeps the tree. Returns a problem or ''. */
 function checkValid(name: string, src: string, fmtStats: FmtStats): { rejected?: Diagnostic[]; problem?: string } {
+  corpus.push({ name, src });
   const parsed = parseFile(src, name);
   if (parsed.diagnostics.length > 0) return { rejected: parsed.diagnostics };
   const once = formatFile(parsed.file, src);
@@ -171,14 +179,47 @@ function docSnippets(md: string): { line: number; code: string }[] {
   return out;
 }
 
+// ---- differential comparison with Alloy's parser and printer ----------------------------------
+
+async function compareWithReference(inputs: { name: string; src: string }[], answers: ReferenceAnswer[], s: Section): Promise<void> {
+  for (let i = 0; i < inputs.length; i++) {
+    const { name, src } = inputs[i]!;
+    const ref = answers[i]!;
+    s.total++;
+    if (ref.panic !== undefined) {
+      s.notes.push(`${name}: Alloy's parser or printer panics (${ref.panic.slice(0, 80)}); not compared`);
+      s.agree++;
+      continue;
+    }
+    const parsed = parseFile(src, name);
+    const ours = parsed.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column}: ${d.message}`);
+    const theirs = ref.diags.map((d) => `${d.Line}:${d.Col}: ${d.Msg}`);
+    if (ours.join('\n') !== theirs.join('\n')) {
+      s.differences.push(`${name}: diagnostics differ\n    alloy: ${JSON.stringify(theirs.slice(0, 4))}\n    ours:  ${JSON.stringify(ours.slice(0, 4))}${src.length < 400 ? `\n    input: ${JSON.stringify(src)}` : ''}`);
+      continue;
+    }
+    if (ref.fmt !== null && parsed.diagnostics.length === 0) {
+      const got = formatFile(parsed.file, src);
+      if (got !== ref.fmt) {
+        s.differences.push(`${name}: fmt output differs\n${lineDiff(ref.fmt, got)}${src.length < 400 ? `\n    input: ${JSON.stringify(src)}` : ''}`);
+        continue;
+      }
+    }
+    s.agree++;
+  }
+}
+
 // ---- main -------------------------------------------------------------------------------------
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const args = argv.filter((a) => !a.startsWith('--'));
   const resultsIdx = argv.indexOf('--results');
   const resultsFile = resultsIdx >= 0 ? argv[resultsIdx + 1] : undefined;
+  const fuzzIdx = argv.indexOf('--fuzz');
+  const fuzzCount = fuzzIdx >= 0 ? Number(argv[fuzzIdx + 1]) : 5000;
+  const useReference = !argv.includes('--no-reference');
   const verbose = argv.includes('--verbose');
-  const root = args.find((a) => a !== resultsFile);
+  const root = args.find((a) => a !== resultsFile && a !== String(fuzzCount));
   if (!root) {
     process.stderr.write('usage: npm run conformance -- <alloy checkout or git dir> [--results FILE] [--verbose]\n');
     return 2;
@@ -193,6 +234,9 @@ function main(argv: string[]): number {
   const otherAlloy = files.filter((f) => f.endsWith('.alloy') && !f.startsWith('syntax/parser/testdata/'));
   const docs = files.filter((f) => /\.mdx?$/.test(f));
 
+  // Rejects that are neither expected by a test file nor explained by a placeholder: differences
+  // unless Alloy's own parser rejects them identically (settled by the differential section).
+  const unexplainedRejects: { section: Section; name: string; message: string }[] = [];
   const sErrors = section('Parser error files (ERROR markers: position and message)');
   checkErrorFiles(tree, errorFiles, sErrors);
 
@@ -213,7 +257,7 @@ function main(argv: string[]): number {
   for (const f of otherAlloy) {
     sConfigs.total++;
     const r = checkValid(f, text(tree, f), fmtStats);
-    if (r.rejected) sConfigs.differences.push(`${f}: rejected: ${firstDiag(r.rejected)}`);
+    if (r.rejected) unexplainedRejects.push({ section: sConfigs, name: f, message: firstDiag(r.rejected) });
     else if (r.problem) sConfigs.differences.push(`${f}: ${r.problem}`);
     else sConfigs.agree++;
   }
@@ -232,7 +276,7 @@ function main(argv: string[]): number {
           placeholderRejects.push(`${name}: ${firstDiag(r.rejected)}`);
           sDocs.agree++;
         } else {
-          sDocs.differences.push(`${name}: rejected: ${firstDiag(r.rejected)}`);
+          unexplainedRejects.push({ section: sDocs, name, message: firstDiag(r.rejected) });
         }
       } else if (r.problem) {
         sDocs.differences.push(`${name}: ${r.problem}`);
@@ -241,10 +285,53 @@ function main(argv: string[]): number {
       }
     }
   }
-  sDocs.notes.push(`${placeholderRejects.length} snippets are rejected because they contain placeholders (expected):`);
+  sDocs.notes.push(`${placeholderRejects.length} docs snippets are rejected because they contain placeholders (expected):`);
   sDocs.notes.push(...placeholderRejects.map((p) => `  ${p}`));
+  sDocs.notes.push('Docs snippets and repository files that are not valid Alloy (expression examples, REPL transcripts, typos in the docs):');
 
   const sections = [sErrors, sValid, sPrinter, sConfigs, sDocs];
+  if (useReference) {
+    const ref = buildReference(tree);
+    if (typeof ref === 'string') {
+      const s = section('Differential comparison with Alloy\'s parser and printer');
+      s.notes.push(`Reference not available: ${ref}`);
+      sections.push(s);
+    } else {
+      try {
+        const sRef = section("Differential: every input above, diagnostics (line, column, message) and fmt output vs Alloy's own parser and printer");
+        const answers = await ref.ask(corpus.map((c) => c.src));
+        await compareWithReference(corpus, answers, sRef);
+        sections.push(sRef);
+        const sameReject = new Set<string>();
+        corpus.forEach((c, i) => {
+          const a = answers[i]!;
+          const first = a.diags[0];
+          if (first) sameReject.add(`${c.name}\u0000${first.Line}:${first.Col}: ${first.Msg}`);
+        });
+        for (const r of unexplainedRejects.splice(0)) {
+          if (sameReject.has(`${r.name}\u0000${r.message}`)) {
+            r.section.agree++;
+            r.section.notes.push(`  ${r.name}: ${r.message} (Alloy rejects it identically)`);
+          } else {
+            unexplainedRejects.push(r);
+          }
+        }
+        const rng = makeRng(20261123);
+        const mutants: { name: string; src: string }[] = [];
+        const seeds = corpus.filter((c) => c.src.length < 20000);
+        for (let i = 0; i < fuzzCount && seeds.length > 0; i++) {
+          const seed = seeds[rng(seeds.length)]!;
+          mutants.push({ name: `mutant #${i} of ${seed.name}`, src: mutate(seed.src, rng) });
+        }
+        const sFuzz = section(`Differential fuzz: ${fuzzCount} seeded mutations of the inputs vs Alloy's parser and printer`);
+        await compareWithReference(mutants, await ref.ask(mutants.map((c) => c.src)), sFuzz);
+        sections.push(sFuzz);
+      } finally {
+        ref.dispose();
+      }
+    }
+  }
+  for (const r of unexplainedRejects) r.section.differences.push(`${r.name}: rejected: ${r.message}`);
   const report: string[] = [];
   report.push(`Source: ${tree.describe()}`, '');
   for (const s of sections) {
@@ -259,8 +346,9 @@ function main(argv: string[]): number {
     '',
   );
   if (verbose) for (const c of fmtStats.changed) report.push(`- ${c}`);
-  const notes = sections.flatMap((s) => s.notes);
-  if (notes.length) report.push('## Notes', '', ...notes, '');
+  for (const s of sections) {
+    if (s.notes.length) report.push(`## Notes: ${s.title}`, '', ...s.notes, '');
+  }
 
   const out = report.join('\n');
   process.stdout.write(out + '\n');
@@ -270,4 +358,4 @@ function main(argv: string[]): number {
   return differences > 0 ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));
