@@ -20,8 +20,9 @@ function goJSONError(text: string, err: Error): string {
   if (text.trim() === '' || /end of (JSON )?input|Unterminated/i.test(err.message)) return 'unexpected end of JSON input';
   const m = /position (\d+)/.exec(err.message);
   if (m) {
-    const c = text[Number(m[1])];
-    if (c !== undefined) return `invalid character '${c}' looking for beginning of value`;
+    const at = Number(m[1]);
+    if (at >= text.trimEnd().length) return 'unexpected end of JSON input';
+    return `invalid character '${text[at]}' looking for beginning of value`;
   }
   return `invalid JSON: ${err.message}`;
 }
