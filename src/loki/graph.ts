@@ -23,6 +23,7 @@ import {
   unsimulatedPassThrough,
   writeSink,
   type SimulationCompilers,
+  type SimulationOptions,
   type WriteSink,
 } from './registry.ts';
 import { cloneEntry, type EntryOutcome, type LogEntry, type LokiComponentSimulation, type UnknownMark } from './types.ts';
@@ -65,6 +66,8 @@ export interface BuildLogPathOptions {
   compilers?: Partial<SimulationCompilers>;
   /** Refuse configurations whose fan-out gives more paths than this (default 1000). */
   maxPaths?: number;
+  /** Alloy's wall clock for the run (stage.drop older_than, stage.timestamp…), Unix ns. */
+  nowNs?: bigint;
 }
 
 type NodeKind = 'component' | 'write' | 'echo' | 'unknown-sink';
@@ -93,7 +96,7 @@ export function buildLogPath(model: ConfigModel, startId: string, opts: BuildLog
     throw new ConfigError(`${startId} is not a loki component; log lines cannot be run through it`, start.file, start.range);
   }
   const nodes = new Map<string, Node>();
-  buildNodes(model, startId, nodes, compilers);
+  buildNodes(model, startId, nodes, compilers, { nowNs: opts.nowNs });
   checkAcyclic(nodes, startId);
   const order = topologicalOrder(nodes, startId);
   const maxPaths = opts.maxPaths ?? 1000;
@@ -101,18 +104,18 @@ export function buildLogPath(model: ConfigModel, startId: string, opts: BuildLog
   return new Runner(startId, nodes, order);
 }
 
-function buildNodes(model: ConfigModel, startId: string, nodes: Map<string, Node>, compilers: SimulationCompilers): void {
+function buildNodes(model: ConfigModel, startId: string, nodes: Map<string, Node>, compilers: SimulationCompilers, simOpts: SimulationOptions): void {
   const queue = [startId];
   while (queue.length > 0) {
     const id = queue.shift()!;
     if (nodes.has(id)) continue;
-    const node = makeNode(model, id, id === startId, compilers);
+    const node = makeNode(model, id, id === startId, compilers, simOpts);
     nodes.set(id, node);
     for (const next of node.next) if (!nodes.has(next)) queue.push(next);
   }
 }
 
-function makeNode(model: ConfigModel, id: string, isStart: boolean, compilers: SimulationCompilers): Node {
+function makeNode(model: ConfigModel, id: string, isStart: boolean, compilers: SimulationCompilers, simOpts: SimulationOptions): Node {
   const component = model.components.get(id);
   if (!component) {
     // Pseudo ids for unresolvable forward_to elements land here too.
@@ -122,7 +125,7 @@ function makeNode(model: ConfigModel, id: string, isStart: boolean, compilers: S
   if (role === 'write') return { id, kind: 'write', component, write: writeSink(component), next: [], marks: [], startsExtracted: false };
   if (role === 'echo') return { id, kind: 'echo', component, next: [], marks: [], startsExtracted: false };
   let sim: LokiComponentSimulation;
-  if (role === 'simulated') sim = compilers[component.componentName as keyof SimulationCompilers](component);
+  if (role === 'simulated') sim = compilers[component.componentName as keyof SimulationCompilers](component, simOpts);
   else if (role === 'source') {
     // A source has no receiver; it only appears on a path as the start.
     sim = isStart ? sourceSimulation(component) : unsimulatedPassThrough(component);

@@ -17,7 +17,13 @@ export type ComponentRole = 'simulated' | 'source' | 'write' | 'echo' | 'unsimul
 
 export type SimulatedComponentName = 'loki.process' | 'loki.relabel' | 'loki.secretfilter';
 
-export type SimulationCompiler = (component: Component) => LokiComponentSimulation;
+/** Settings shared by every simulation of one run. */
+export interface SimulationOptions {
+  /** Alloy's wall clock for the run, Unix nanoseconds; fixed so that results are reproducible. */
+  nowNs?: bigint;
+}
+
+export type SimulationCompiler = (component: Component, opts: SimulationOptions) => LokiComponentSimulation;
 export type SimulationCompilers = Record<SimulatedComponentName, SimulationCompiler>;
 
 const SIMULATED = new Set<string>(['loki.process', 'loki.relabel', 'loki.secretfilter']);
@@ -160,7 +166,7 @@ async function loadCompiler(relPath: string, exportName: string, componentName: 
     if ((err as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND' && !String(err).includes('Cannot find module')) throw err;
   }
   const fn = mod?.[exportName];
-  if (typeof fn === 'function') return (component) => (fn as (c: Component, o?: unknown) => LokiComponentSimulation)(component, {});
+  if (typeof fn === 'function') return (component, opts) => (fn as (c: Component, o?: unknown) => LokiComponentSimulation)(component, { ...opts });
   return () => {
     throw new Error(`${componentName} simulation is not available in this build (${exportName} missing)`);
   };

@@ -1,0 +1,113 @@
+// `alloy-scrub run FILE`: streams log lines (stdin or --input) through the log path that starts at
+// a component and writes what reaches the sinks. Formats and the treatment of dropped entries are
+// described in src/loki/run-stream.ts. Exit 0 when every input entry was processed, 1 when a
+// config error or an unreadable input line was met, 2 for usage errors.
+import { once } from 'node:events';
+import { createReadStream } from 'node:fs';
+import { access, constants } from 'node:fs/promises';
+import { Command, Option } from 'commander';
+import { buildLogPath, chooseStartComponent, type LogPathRunner } from '../../loki/graph.ts';
+import { runStream, type InputFormat, type OutputFormat, type RunChunk, type RunStats } from '../../loki/run-stream.ts';
+import { configFailure, loadCommandConfig } from '../config-loading.ts';
+import { CliExit, EXIT_FINDING, EXIT_OK, usageError } from '../exit.ts';
+
+interface RunOptions {
+  component?: string;
+  labels?: string;
+  input?: string;
+  inputFormat: InputFormat;
+  format: OutputFormat;
+  keepCr?: boolean;
+}
+
+export function register(program: Command): void {
+  program
+    .command('run')
+    .description('stream log lines through the pipeline that starts at a component and print what comes out')
+    .argument('<file>', 'Alloy configuration file')
+    .option('--component <id>', 'component to start at, e.g. loki.process.scrub_secrets (default: the only loki.process)')
+    .option('--labels <json>', 'stream labels for every entry, as a JSON object of strings')
+    .option('--input <file>', 'read log lines from this file instead of stdin ("-" for stdin)')
+    .addOption(new Option('--input-format <format>', 'text: one entry per line; jsonl: {"line":…,"labels":{…}} per line').choices(['text', 'jsonl']).default('text'))
+    .addOption(new Option('--format <format>', 'text: the lines; jsonl: {"line","labels","extracted","dropped"} per entry').choices(['text', 'jsonl']).default('text'))
+    .option('--keep-cr', 'keep a CR before LF as part of the line (default: removed, as loki.source.file does)')
+    .action(async (file: string, opts: RunOptions) => {
+      process.exitCode = await runCommand(file, opts);
+    });
+}
+
+async function runCommand(file: string, opts: RunOptions): Promise<number> {
+  const labels = parseLabels(opts.labels);
+  const input = await openInput(opts.input);
+  const { model, source } = loadCommandConfig(file);
+  const start = chooseStartComponent(model, opts.component);
+  if (!start.ok) {
+    const list = start.choices.length > 0 ? `\ncomponents to start at:\n${start.choices.map((c) => `  ${c}`).join('\n')}` : '';
+    throw usageError(`alloy-scrub: ${start.message}${list}`);
+  }
+  // One clock for the whole run: entries without a timestamp are stamped with it (as a source
+  // stamps what it reads) and stages that compare with "now" see the same instant.
+  const nowNs = BigInt(Date.now()) * 1_000_000n;
+  let runner: LogPathRunner;
+  try {
+    runner = buildLogPath(model, start.id, { nowNs });
+  } catch (err) {
+    throw configFailure(err, source, file);
+  }
+  const stats = await pump(runStream(input, runner, { inputFormat: opts.inputFormat, outputFormat: opts.format, labels, keepCr: opts.keepCr, now: () => nowNs }));
+  return stats.errors > 0 ? EXIT_FINDING : EXIT_OK;
+}
+
+function parseLabels(json: string | undefined): Map<string, string> {
+  const labels = new Map<string, string>();
+  if (json === undefined) return labels;
+  let v: unknown;
+  try {
+    v = JSON.parse(json);
+  } catch (err) {
+    throw usageError(`alloy-scrub: --labels is not valid JSON: ${(err as Error).message}`);
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw usageError('alloy-scrub: --labels must be a JSON object, e.g. {"namespace":"prod"}');
+  for (const [k, val] of Object.entries(v)) {
+    if (typeof val !== 'string') throw usageError(`alloy-scrub: --labels: the value of ${JSON.stringify(k)} must be a string`);
+    labels.set(k, val);
+  }
+  return labels;
+}
+
+async function openInput(path: string | undefined): Promise<AsyncIterable<Uint8Array>> {
+  if (path === undefined || path === '-') return process.stdin;
+  try {
+    await access(path, constants.R_OK);
+  } catch (err) {
+    throw usageError(`alloy-scrub: cannot read ${path}: ${(err as Error).message}`);
+  }
+  return createReadStream(path, { highWaterMark: 256 * 1024 });
+}
+
+/** Writes the run's output, waiting for stdout to drain; stops quietly when stdout is closed. */
+async function pump(gen: AsyncGenerator<RunChunk, RunStats>): Promise<RunStats> {
+  let closed = false;
+  const onError = (err: NodeJS.ErrnoException): void => {
+    if (err.code === 'EPIPE') closed = true;
+    else throw err;
+  };
+  process.stdout.on('error', onError);
+  try {
+    for (;;) {
+      const r = await gen.next();
+      if (r.done) return r.value;
+      if (r.value.stream === 'stderr') {
+        process.stderr.write(r.value.data);
+      } else if (!closed && !process.stdout.write(r.value.data)) {
+        await Promise.race([once(process.stdout, 'drain'), once(process.stdout, 'close')]);
+      }
+      if (closed) {
+        await gen.return({ entries: 0, records: 0, dropped: 0, errors: 0, unknown: 0 });
+        throw new CliExit(EXIT_OK);
+      }
+    }
+  } finally {
+    process.stdout.off('error', onError);
+  }
+}
