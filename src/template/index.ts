@@ -1,0 +1,163 @@
+// Public API of the Go text/template simulation used by loki.process stages.
+//
+//   parseTemplate(name, text, funcs?)  ≙ template.New(name).Funcs(funcs).Parse(text)
+//   alloyTemplateFuncs()               ≙ the FuncMap Alloy's stages install (sprig + Alloy's own)
+//   toTemplateData(extracted, extra?)  ≙ the data map a stage hands to Execute
+//
+// Errors: TemplateError carries Go's exact message (parse or execution). Two other errors mean
+// "cannot simulate", never "Alloy fails": TemplateLimitError (a resource bound of ours was hit)
+// and TemplateUnsupportedError (a sprig function we do not model). Callers must turn those into
+// an unknown verdict. Non-deterministic functions (now, uuidv4, env, rand*) run with a
+// placeholder result and are reported in `nondeterministicFuncs` (static) and in
+// `executeDetailed(...).nondeterministic` (those that actually ran).
+import { builtinFuncs } from './builtins.ts';
+import { DEFAULT_LIMITS, executeTree, TemplateLimitError, type ExecLimits, type ExecResult, type FuncLookup } from './exec.ts';
+import { specOf, toTemplateFunc, type GoFunc } from './func-spec.ts';
+import { alloyFuncs } from './funcs/alloy.ts';
+import { sprigFuncs, TemplateUnsupportedError } from './funcs/sprig.ts';
+import { ParseFailure, parseTrees, type Tree } from './parser.ts';
+import type { Node } from './ast.ts';
+import { TemplateError, type CompiledTemplate, type FuncMap, type TemplateValue } from './types.ts';
+import { fromTemplateValue, StringMap } from './values.ts';
+
+export { TemplateError } from './types.ts';
+export type { CompiledTemplate, FuncMap, TemplateFunc, TemplateValue } from './types.ts';
+export { TemplateLimitError, DEFAULT_LIMITS } from './exec.ts';
+export type { ExecLimits, ExecResult } from './exec.ts';
+export { TemplateUnsupportedError } from './funcs/sprig.ts';
+export { StringMap, withGoType } from './values.ts';
+export { alloyHash, alloySha2Hash } from './funcs/alloy.ts';
+
+/** A parsed template with alloy-scrub's extras. */
+export interface ScrubTemplate extends CompiledTemplate {
+  /** Non-deterministic functions referenced anywhere in the template (known at parse time). */
+  readonly nondeterministicFuncs: readonly string[];
+  /** Functions referenced that alloy-scrub does not simulate (executing them throws). */
+  readonly unsupportedFuncs: readonly string[];
+  /** Like execute, and reports which non-deterministic functions ran. */
+  executeDetailed(data: TemplateValue, limits?: ExecLimits): ExecResult;
+}
+
+let alloyMap: FuncMap | undefined;
+
+/** The function map Alloy's loki.process stages give templates: sprig's, overlaid by Alloy's own. */
+export function alloyTemplateFuncs(): FuncMap {
+  if (!alloyMap) {
+    const m: FuncMap = {};
+    for (const [name, spec] of sprigFuncs()) m[name] = toTemplateFunc(spec);
+    for (const [name, spec] of alloyFuncs()) m[name] = toTemplateFunc(spec);
+    alloyMap = Object.freeze(m) as FuncMap;
+  }
+  return alloyMap;
+}
+
+const builtins = builtinFuncs();
+
+function lookupFor(funcs: FuncMap | undefined): FuncLookup & { specs: Map<string, GoFunc> } {
+  const specs = new Map<string, GoFunc>();
+  if (funcs) for (const name of Object.keys(funcs)) specs.set(name, specOf(funcs[name]!));
+  return {
+    specs,
+    find(name) {
+      const fn = specs.get(name);
+      if (fn) return { fn, isBuiltin: false };
+      const b = builtins.get(name);
+      return b ? { fn: b, isBuiltin: true } : undefined;
+    },
+  };
+}
+
+function collectIdentifiers(n: Node | null, out: Set<string>): void {
+  if (n === null) return;
+  switch (n.type) {
+    case 'identifier':
+      out.add(n.ident);
+      return;
+    case 'list':
+      n.nodes.forEach((c) => collectIdentifiers(c, out));
+      return;
+    case 'action':
+      collectIdentifiers(n.pipe, out);
+      return;
+    case 'if':
+    case 'range':
+    case 'with':
+      collectIdentifiers(n.pipe, out);
+      collectIdentifiers(n.list, out);
+      collectIdentifiers(n.elseList, out);
+      return;
+    case 'template':
+      collectIdentifiers(n.pipe, out);
+      return;
+    case 'pipe':
+      n.cmds.forEach((c) => collectIdentifiers(c, out));
+      return;
+    case 'command':
+      n.args.forEach((c) => collectIdentifiers(c, out));
+      return;
+    case 'chain':
+      collectIdentifiers(n.node, out);
+      return;
+  }
+}
+
+/**
+ * Parses like Go's `template.New(name).Funcs(funcs).Parse(text)`. Function names are checked at
+ * parse time against `funcs` and the builtins. Throws TemplateError with Go's message.
+ */
+export function parseTemplate(name: string, text: string, funcs?: FuncMap): ScrubTemplate {
+  const lookup = lookupFor(funcs);
+  let trees: Map<string, Tree>;
+  try {
+    trees = parseTrees(name, text, (fn) => lookup.find(fn) !== undefined);
+  } catch (e) {
+    if (e instanceof ParseFailure) throw new TemplateError(e.message);
+    throw e;
+  }
+  const used = new Set<string>();
+  for (const t of trees.values()) collectIdentifiers(t.root, used);
+  const nondeterministicFuncs = [...used].filter((f) => lookup.find(f)?.fn.nondeterministic).sort();
+  const unsupportedFuncs = [...used].filter((f) => isUnsupported(lookup.find(f)?.fn)).sort();
+  const executeDetailed = (data: TemplateValue, limits: ExecLimits = DEFAULT_LIMITS): ExecResult => {
+    const main = trees.get(name);
+    if (main === undefined) throw new TemplateError(`template: ${name}: ${JSON.stringify(name)} is an incomplete or empty template`);
+    return executeTree(trees, main, fromTemplateValue(data), lookup, limits);
+  };
+  return {
+    name,
+    source: text,
+    nondeterministicFuncs,
+    unsupportedFuncs,
+    executeDetailed,
+    execute: (data) => executeDetailed(data).output,
+  };
+}
+
+function isUnsupported(fn: GoFunc | undefined): boolean {
+  return fn?.unsupported === true;
+}
+
+/**
+ * Builds template data the way Alloy's stages do. `stage.template` passes map[string]interface{}
+ * (extracted values converted to strings, plus `Value` and `Entry`); `stage.replace` passes
+ * map[string]string (extracted values as strings, plus `Value`). Pass `goType: 'map[string]string'`
+ * for the latter: a missing key then behaves as Go's does for that map type (`index` gives "").
+ */
+export function toTemplateData(
+  extracted: Map<string, TemplateValue>,
+  extra?: Record<string, string> | Map<string, string>,
+  goType: 'map[string]interface {}' | 'map[string]string' = 'map[string]interface {}',
+): Map<string, TemplateValue> {
+  const out: Map<string, TemplateValue> = goType === 'map[string]string' ? (new StringMap() as unknown as Map<string, TemplateValue>) : new Map();
+  for (const [k, v] of extracted) out.set(k, v);
+  if (extra) {
+    const entries = extra instanceof Map ? [...extra] : Object.entries(extra);
+    for (const [k, v] of entries) out.set(k, v);
+  }
+  return out;
+}
+
+export { TemplateLimitError as LimitError };
+export function isCannotSimulate(e: unknown): boolean {
+  return e instanceof TemplateLimitError || e instanceof TemplateUnsupportedError;
+}
