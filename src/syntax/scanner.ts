@@ -7,6 +7,7 @@
 import type { Pos } from './ast.ts';
 import { lookupKeyword, type Token, type TokenKind } from './tokens.ts';
 import { describeRune } from './runes.ts';
+import { isEscapedByte } from './source-text.ts';
 
 export interface ScanError {
   pos: Pos;
@@ -58,6 +59,7 @@ export class Scanner {
   private ch = EOF;
   private offset = 0; // index of ch in src
   private width = 0; // UTF-16 units of ch
+  private bytes = 0; // UTF-8 bytes of ch in the original file
   private line = 1;
   private col = 1; // byte column of ch
   private insertTerm = false;
@@ -99,9 +101,12 @@ export class Scanner {
         width = 2;
       }
     }
+    let bytes = utf8Length(cp);
     if (cp === 0) {
       this.error(this.pos(), 'illegal character NUL');
     } else if (cp >= 0xd800 && cp <= 0xdfff) {
+      // An undecodable byte of the file (see source-text.ts) is one byte wide.
+      if (isEscapedByte(cp)) bytes = 1;
       // A lone surrogate can only come from bytes that were not valid UTF-8.
       this.error(this.pos(), 'illegal UTF-8 encoding');
       cp = REPLACEMENT;
@@ -110,6 +115,7 @@ export class Scanner {
     }
     this.ch = cp;
     this.width = width;
+    this.bytes = bytes;
   }
 
   /** Moves past the current character. */
@@ -119,7 +125,7 @@ export class Scanner {
       this.line++;
       this.col = 1;
     } else {
-      this.col += utf8Length(this.cur());
+      this.col += this.bytes;
     }
     this.read(this.offset + this.width);
   }

@@ -1,0 +1,44 @@
+// `alloy-scrub parse FILE… [--json]`: read each file with Alloy's syntax rules. Errors are printed as
+// `file:line:col: message` with a code frame (exit 1); --json prints one JSON document per file
+// (JSON Lines) with the AST and the diagnostics. A file that cannot be read is a usage error (2).
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { formatDiagnostic } from '../../syntax/diagnostics.ts';
+import { parseFile } from '../../syntax/parse.ts';
+import { decodeSource } from '../../syntax/source-text.ts';
+import { CliExit, EXIT_FINDING, EXIT_OK, EXIT_USAGE } from '../exit.ts';
+
+export function register(program: Command): void {
+  program
+    .command('parse')
+    .description('parse Alloy files; print the AST as JSON (--json) or the syntax errors')
+    .argument('<files...>', 'Alloy configuration files')
+    .option('--json', 'print {file, ok, diagnostics, ast} per file, one JSON document per line')
+    .action((files: string[], opts: { json?: boolean }) => {
+      const color = process.stderr.isTTY === true && !process.env.NO_COLOR;
+      let code = EXIT_OK;
+      const unreadable: string[] = [];
+      for (const file of files) {
+        let source: string;
+        try {
+          source = decodeSource(readFileSync(file));
+        } catch (err) {
+          unreadable.push(`alloy-scrub: cannot read ${file}: ${(err as Error).message}`);
+          continue;
+        }
+        const { file: ast, diagnostics } = parseFile(source, file);
+        if (diagnostics.length > 0) code = EXIT_FINDING;
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify({ file, ok: diagnostics.length === 0, diagnostics, ast })}\n`);
+          continue;
+        }
+        if (diagnostics.length > 0) {
+          process.stderr.write(`${diagnostics.map((d) => formatDiagnostic(d, source, { color })).join('\n\n')}\n`);
+        } else {
+          process.stdout.write(`${file}: ok (${ast.body.length} statements, ${ast.comments.length} comment groups)\n`);
+        }
+      }
+      if (unreadable.length > 0) throw new CliExit(EXIT_USAGE, unreadable.join('\n'));
+      process.exitCode = code;
+    });
+}
