@@ -51,3 +51,267 @@ export function parseInt64(s: string): bigint | undefined {
 export function wrapInt64(v: bigint): bigint {
   return BigInt.asIntN(64, v);
 }
+
+export const GO_NAMED_LAYOUTS: ReadonlyMap<string, string> = new Map([
+  ['ANSIC', 'Mon Jan _2 15:04:05 2006'],
+  ['UnixDate', 'Mon Jan _2 15:04:05 MST 2006'],
+  ['RubyDate', 'Mon Jan 02 15:04:05 -0700 2006'],
+  ['RFC822', '02 Jan 06 15:04 MST'],
+  ['RFC822Z', '02 Jan 06 15:04 -0700'],
+  ['RFC850', 'Monday, 02-Jan-06 15:04:05 MST'],
+  ['RFC1123', 'Mon, 02 Jan 2006 15:04:05 MST'],
+  ['RFC1123Z', 'Mon, 02 Jan 2006 15:04:05 -0700'],
+  ['RFC3339', '2006-01-02T15:04:05Z07:00'],
+  ['RFC3339Nano', '2006-01-02T15:04:05.999999999Z07:00'],
+]);
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+// Layout elements, longest first where one is a prefix of another (Go's nextStdChunk order).
+const ELEMENTS = [
+  'January', 'Jan', 'Monday', 'Mon', 'MST', '2006', '01', '02', '_2', '15', '03', '04', '05', '06', '002', '__2',
+  'PM', 'pm', 'Z07:00:00', 'Z070000', 'Z07:00', 'Z0700', 'Z07', '-07:00:00', '-070000', '-07:00', '-0700', '-07',
+  '1', '2', '3', '4', '5',
+];
+
+export type LayoutResult =
+  | { ok: true; ns: bigint; hasYear: boolean; month: number }
+  | { ok: false; unsupported?: string };
+
+/**
+ * time.Parse(layout, value) for the layout elements people use in log pipelines. Parsed without
+ * a location, times are UTC. Returns `unsupported` for what would depend on the host (zone
+ * abbreviations other than UTC/GMT) or is not implemented (day-of-year).
+ */
+export function parseGoLayout(layout: string, value: string): LayoutResult {
+  let year = 0;
+  let hasYear = false;
+  let month = 1;
+  let day = 1;
+  let hour = 0;
+  let min = 0;
+  let sec = 0;
+  let nsec = 0;
+  let pm: boolean | undefined;
+  let offsetSec = 0;
+  let v = value;
+  let l = layout;
+  const bad = (): LayoutResult => ({ ok: false });
+  const getnum = (fixed: boolean): number | undefined => {
+    if (!/^[0-9]/.test(v)) return undefined;
+    if (!/^[0-9]{2}/.test(v)) {
+      if (fixed) return undefined;
+      const n = Number(v[0]);
+      v = v.slice(1);
+      return n;
+    }
+    const n = Number(v.slice(0, 2));
+    v = v.slice(2);
+    return n;
+  };
+  const lookup = (names: string[]): number | undefined => {
+    for (let i = 0; i < names.length; i++) {
+      const n = names[i]!;
+      if (v.length >= n.length && v.slice(0, n.length).toLowerCase() === n.toLowerCase()) {
+        v = v.slice(n.length);
+        return i;
+      }
+    }
+    return undefined;
+  };
+  const fraction = (): boolean => {
+    const m = /^[.,]([0-9]+)/.exec(v);
+    if (!m) return false;
+    nsec = Number(m[1]!.slice(0, 9).padEnd(9, '0'));
+    v = v.slice(m[0].length);
+    return true;
+  };
+  const skipLiteral = (lit: string): boolean => {
+    let p = lit;
+    while (p.length > 0) {
+      if (p[0] === ' ') {
+        if (v.length > 0 && v[0] !== ' ') return false;
+        p = p.replace(/^ +/, '');
+        v = v.replace(/^ +/, '');
+        continue;
+      }
+      if (v.length === 0 || v[0] !== p[0]) return false;
+      p = p.slice(1);
+      v = v.slice(1);
+    }
+    return true;
+  };
+  while (l.length > 0) {
+    // Find the next element; fractional seconds ".000"/".999" (or with a comma) are elements too.
+    let at = -1;
+    let el = '';
+    for (let i = 0; i < l.length && at < 0; i++) {
+      const frac = /^[.,](0+|9+)(?![0-9])/.exec(l.slice(i));
+      if (frac && /05$|5$/.test(l.slice(0, i))) {
+        at = i;
+        el = frac[0];
+        break;
+      }
+      for (const e of ELEMENTS) {
+        if (!l.startsWith(e, i)) continue;
+        // Go only takes "Jan"/"Mon" when not followed by a lowercase letter (e.g. "Monkey").
+        if ((e === 'Jan' || e === 'Mon') && /^[a-z]/.test(l.slice(i + e.length))) continue;
+        at = i;
+        el = e;
+        break;
+      }
+    }
+    if (at < 0) {
+      if (!skipLiteral(l)) return bad();
+      break;
+    }
+    if (!skipLiteral(l.slice(0, at))) return bad();
+    l = l.slice(at + el.length);
+    let n: number | undefined;
+    switch (el) {
+      case '2006': {
+        if (!/^[0-9]{4}/.test(v)) return bad();
+        year = Number(v.slice(0, 4));
+        v = v.slice(4);
+        hasYear = true;
+        break;
+      }
+      case '06': {
+        if (!/^[0-9]{2}/.test(v)) return bad();
+        const y = Number(v.slice(0, 2));
+        year = y >= 69 ? 1900 + y : 2000 + y;
+        v = v.slice(2);
+        hasYear = true;
+        break;
+      }
+      case 'January':
+      case 'Jan': {
+        const i = lookup(el === 'Jan' ? MONTHS.map((m) => m.slice(0, 3)) : MONTHS);
+        if (i === undefined) return bad();
+        month = i + 1;
+        break;
+      }
+      case 'Monday':
+      case 'Mon':
+        if (lookup(el === 'Mon' ? DAYS.map((d) => d.slice(0, 3)) : DAYS) === undefined) return bad();
+        break;
+      case '01':
+      case '1':
+        n = getnum(el === '01');
+        if (n === undefined || n < 1 || n > 12) return bad();
+        month = n;
+        break;
+      case '02':
+      case '2':
+      case '_2':
+        if (el === '_2' && v[0] === ' ') v = v.slice(1);
+        n = getnum(el === '02');
+        if (n === undefined) return bad();
+        day = n;
+        break;
+      case '15':
+        n = getnum(false);
+        if (n === undefined || n > 23) return bad();
+        hour = n;
+        break;
+      case '03':
+      case '3':
+        n = getnum(el === '03');
+        if (n === undefined || n > 12) return bad();
+        hour = n;
+        break;
+      case '04':
+      case '4':
+        n = getnum(el === '04');
+        if (n === undefined || n > 59) return bad();
+        min = n;
+        break;
+      case '05':
+      case '5':
+        n = getnum(el === '05');
+        if (n === undefined || n > 59) return bad();
+        sec = n;
+        // A fraction in the value the layout does not mention is still accepted.
+        if (!/^[.,](0+|9+)(?![0-9])/.test(l)) fraction();
+        break;
+      case 'PM':
+      case 'pm': {
+        const p = v.slice(0, 2);
+        const [am, pmS] = el === 'PM' ? ['AM', 'PM'] : ['am', 'pm'];
+        if (p === pmS) pm = true;
+        else if (p === am) pm = false;
+        else return bad();
+        v = v.slice(2);
+        break;
+      }
+      case 'MST': {
+        if (v.startsWith('UTC') || v.startsWith('GMT')) {
+          v = v.slice(3);
+          break;
+        }
+        return { ok: false, unsupported: 'time zone abbreviations other than UTC/GMT depend on the host time zone' };
+      }
+      case '002':
+      case '__2':
+        return { ok: false, unsupported: 'day-of-year layouts are not simulated' };
+      default: {
+        if (el.startsWith('.') || el.startsWith(',')) {
+          const digits = el.length - 1;
+          if (el[1] === '0') {
+            const m = new RegExp(`^[.,]([0-9]{${digits}})`).exec(v);
+            if (!m) return bad();
+            nsec = Number(m[1]!.padEnd(9, '0').slice(0, 9));
+            v = v.slice(m[0].length);
+          } else fraction();
+          break;
+        }
+        // Numeric time zones: Z… accepts "Z" for UTC; -… requires a sign.
+        if (el.startsWith('Z') && v[0] === 'Z') {
+          v = v.slice(1);
+          break;
+        }
+        const colon = el.includes(':');
+        const withSec = el.endsWith('0000') || el.endsWith(':00:00');
+        const hoursOnly = el === 'Z07' || el === '-07';
+        const re = hoursOnly ? /^([+-])([0-9]{2})/ : colon ? (withSec ? /^([+-])([0-9]{2}):([0-9]{2}):([0-9]{2})/ : /^([+-])([0-9]{2}):([0-9]{2})/) : withSec ? /^([+-])([0-9]{2})([0-9]{2})([0-9]{2})/ : /^([+-])([0-9]{2})([0-9]{2})/;
+        const m = re.exec(v);
+        if (!m) return bad();
+        const s = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 3600 + Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0));
+        offsetSec = s;
+        v = v.slice(m[0].length);
+      }
+    }
+  }
+  if (v.length > 0) return bad(); // extra text
+  if (pm === true && hour < 12) hour += 12;
+  else if (pm === false && hour === 12) hour = 0;
+  if (day < 1 || day > daysIn(year, month)) return bad();
+  const secs = BigInt(daysFromCivil(year, month, day)) * 86400n + BigInt(hour * 3600 + min * 60 + sec - offsetSec);
+  return { ok: true, ns: secs * 1_000_000_000n + BigInt(nsec), hasYear, month };
+}
+
+/** time.AddDate(years, 0, 0) on a year-0 time, as util.SetYearForLimitedTimeFormat uses it. */
+export function addYears(ns: bigint, years: number): bigint {
+  const day = 86_400_000_000_000n;
+  const days = Number((ns >= 0n ? ns : ns - day + 1n) / day);
+  const rest = ns - BigInt(days) * day;
+  // civil date of `days`
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  // Go normalises Feb 29 of a non-leap target year to Mar 1 (daysFromCivil does the same).
+  return BigInt(daysFromCivil(y + years, m, d)) * day + rest;
+}
+
+/** The Gregorian year and month (UTC) of a Unix-nanosecond time. */
+export function yearMonthOf(ns: bigint): [number, number] {
+  const d = new Date(Number(ns / 1_000_000n));
+  return [d.getUTCFullYear(), d.getUTCMonth() + 1];
+}

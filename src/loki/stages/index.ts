@@ -4,6 +4,21 @@ import type { EvaluatedBlock } from '../../config/model.ts';
 import { findUnknown } from './args.ts';
 import { compileCri } from './cri.ts';
 import { compileMatch } from './match.ts';
+import { compileDecolorize } from './decolorize.ts';
+import { compileDocker } from './docker.ts';
+import { compileDrop } from './drop.ts';
+import { compileJson } from './json.ts';
+import { compileLimit } from './limit.ts';
+import { compileLogfmt } from './logfmt.ts';
+import { compileLuhn } from './luhn.ts';
+import { compileMetrics } from './metrics.ts';
+import { compileMultiline } from './multiline.ts';
+import { compilePack } from './pack.ts';
+import { compileSampling } from './sampling.ts';
+import { compileStructuredMetadata } from './structured-metadata.ts';
+import { compileStructuredMetadataDrop } from './structured-metadata-drop.ts';
+import { compileTimestamp } from './timestamp.ts';
+import { compileTruncate } from './truncate.ts';
 import { compileLabelDrop } from './label-drop.ts';
 import { compileLabelKeep } from './label-keep.ts';
 import { compileLabels } from './labels.ts';
@@ -30,6 +45,21 @@ const COMPILERS = new Map<string, StageCompiler>([
   ['stage.static_labels', (b) => compileStaticLabels(b)],
   ['stage.label_drop', (b) => compileLabelDrop(b)],
   ['stage.label_keep', (b) => compileLabelKeep(b)],
+  ['stage.luhn', (b) => compileLuhn(b)],
+  ['stage.drop', (b, ctx) => compileDrop(b, ctx)],
+  ['stage.json', (b) => compileJson(b)],
+  ['stage.logfmt', (b) => compileLogfmt(b)],
+  ['stage.docker', (b) => compileDocker(b)],
+  ['stage.decolorize', (b) => compileDecolorize(b)],
+  ['stage.truncate', (b) => compileTruncate(b)],
+  ['stage.structured_metadata', (b) => compileStructuredMetadata(b)],
+  ['stage.structured_metadata_drop', (b) => compileStructuredMetadataDrop(b)],
+  ['stage.pack', (b, ctx) => compilePack(b, ctx)],
+  ['stage.multiline', (b) => compileMultiline(b)],
+  ['stage.sampling', (b, ctx) => compileSampling(b, ctx)],
+  ['stage.limit', (b) => compileLimit(b)],
+  ['stage.metrics', (b) => compileMetrics(b)],
+  ['stage.timestamp', (b, ctx) => compileTimestamp(b, ctx)],
 ]);
 
 /** Every stage block name Alloy's loki.process accepts (stages/pipeline.go StageConfig). */
@@ -55,9 +85,15 @@ export function compileStage(block: EvaluatedBlock, ctx: StageContext): Compiled
   const compiler = COMPILERS.get(block.name);
   if (!compiler) return compileUnsupported(block, UNSUPPORTED_REASONS.get(block.name));
   // A value Alloy only knows at run time: never guess what the stage would do with it.
-  for (const a of block.attributes.values()) {
-    const u = findUnknown(a.value);
-    if (u) return compileUnknownArguments(block, a.name, u.reason);
+  const pending: EvaluatedBlock[] = [block];
+  while (pending.length > 0) {
+    const b = pending.pop()!;
+    for (const a of b.attributes.values()) {
+      const u = findUnknown(a.value);
+      if (u) return compileUnknownArguments(block, a.name, u.reason);
+    }
+    // Nested stages of stage.match are compiled (and checked) on their own.
+    for (const nested of b.blocks) if (!nested.name.startsWith('stage.')) pending.push(nested);
   }
   return compiler(block, ctx);
 }

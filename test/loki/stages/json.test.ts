@@ -1,0 +1,52 @@
+import { describe, expect, test } from 'vitest';
+import { compileError, entry, runOne, simulate, stage } from '../helpers.ts';
+
+describe('stage.json', () => {
+  test('expressions extract fields by path', () => {
+    const e = runOne([stage('json', { expressions: { user: 'ctx.user', first: 'items[0]', level: '' } })], '{"level":"warn","ctx":{"user":"ann"},"items":[7,8]}');
+    expect(e.extracted.get('user')).toBe('ann');
+    expect(e.extracted.get('first')).toBe(7);
+    expect(e.extracted.get('level')).toBe('warn');
+  });
+
+  test('objects and arrays are stored as JSON text with HTML-safe escaping', () => {
+    const e = runOne([stage('json', { expressions: { body: '' } })], '{"body":{"a":"<b>","n":[1,2.5]}}');
+    expect(e.extracted.get('body')).toBe('{"a":"\\u003cb\\u003e","n":[1,2.5]}');
+  });
+
+  test('a missing path stores null', () => {
+    const e = runOne([stage('json', { expressions: { nope: 'x.y' } })], '{"a":1}');
+    expect(e.extracted.has('nope')).toBe(true);
+    expect(e.extracted.get('nope')).toBe(null);
+  });
+
+  test('regex extracts matching top-level keys', () => {
+    const e = runOne([stage('json', { regex: '^pass' })], '{"password":"p","user":"u"}');
+    expect(e.extracted.get('password')).toBe('p');
+    expect(e.extracted.has('user')).toBe(false);
+  });
+
+  test('a line that is not a JSON object is left alone', () => {
+    const e = runOne([stage('json', { expressions: { a: '' } })], 'not json');
+    expect(e.extracted.has('a')).toBe(false);
+  });
+
+  test('drop_malformed drops a line that is not JSON', () => {
+    const out = simulate([stage('json', { expressions: { a: '' }, drop_malformed: true })]).process(entry('[1,2]'));
+    expect(out.map((o) => o.kind)).toEqual(['drop']);
+  });
+
+  test('source parses an extracted value', () => {
+    const s = [stage('regex', { expression: 'payload=(?P<p>\\{.*\\})' }), stage('json', { source: 'p', expressions: { k: '' } })];
+    expect(runOne(s, 'payload={"k":"v"}').extracted.get('k')).toBe('v');
+  });
+
+  test('a JMESPath feature that is not simulated marks the entry unknown', () => {
+    const e = runOne([stage('json', { expressions: { names: 'items[*].name' } })], '{"items":[]}');
+    expect(e.unknown).toHaveLength(1);
+  });
+
+  test('neither expressions nor regex is refused', () => {
+    expect(compileError([stage('json')])).toBe('invalid stage config JMES expressions or regex is required');
+  });
+});
