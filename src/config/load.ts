@@ -640,6 +640,20 @@ function collectCapsules(v: Val, out: Map<string, CapsuleValue>): void {
   else if (isObjVal(v)) v.fields.forEach((x) => collectCapsules(x, out));
 }
 
+/**
+ * Modules are evaluated when first referenced, so edges are recorded out of order; give them the
+ * order of their `from` component, then of their position in the source.
+ */
+function sortEdges(model: ConfigModel): void {
+  const rank = new Map([...model.components.keys()].map((id, i) => [id, i]));
+  model.edges.sort(
+    (a, b) =>
+      (rank.get(a.from) ?? 0) - (rank.get(b.from) ?? 0) ||
+      a.range.start.offset - b.range.start.offset ||
+      (a.to < b.to ? -1 : a.to > b.to ? 1 : 0),
+  );
+}
+
 /** Parses and evaluates an Alloy configuration. Never throws for problems in the text. */
 export function loadConfig(source: string, file: string, opts: LoadOptions = {}): ConfigModel {
   const parsed = parseFile(source, file);
@@ -652,6 +666,7 @@ export function loadConfig(source: string, file: string, opts: LoadOptions = {})
   loader.evaluateScope(root);
   loader.collect(root, model.components);
   model.configBlocks = loader.evaluateConfigBlocks(root);
+  sortEdges(model);
   return model;
 }
 
