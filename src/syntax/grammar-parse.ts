@@ -1,0 +1,46 @@
+// Parsing through the Chevrotain grammar (grammar/parser.ts) and the CST→AST builder: the second,
+// declarative implementation of the language. For a file Alloy accepts it builds the same AST as
+// `parseFile`; tests hold the two to that. Its error messages are Chevrotain's, not Alloy's, so
+// `parseFile` remains the reader that commands use.
+import { alloyGrammar } from '../../grammar/parser.ts';
+import { toChevrotainTokens } from '../../grammar/tokens.ts';
+import type { Diagnostic, File } from './ast.ts';
+import { groupComments } from './comments.ts';
+import { CstToAst } from './cst-to-ast.ts';
+import { scanAll } from './scanner.ts';
+
+export interface GrammarParseResult {
+  /** Present when the tokens matched the grammar. */
+  file?: File;
+  diagnostics: Diagnostic[];
+}
+
+export function parseWithGrammar(source: string, fileName: string): GrammarParseResult {
+  const { tokens, errors } = scanAll(source);
+  const diagnostics: Diagnostic[] = errors.map((e) => ({ severity: 'error', file: fileName, message: e.message, range: { start: e.pos, end: e.pos } }));
+  const illegal = tokens.find((t) => t.kind === 'ILLEGAL');
+  if (illegal && errors.length === 0) {
+    diagnostics.push({ severity: 'error', file: fileName, message: `illegal token ${illegal.text}`, range: { start: illegal.start, end: illegal.end } });
+  }
+  const parser = alloyGrammar();
+  parser.input = toChevrotainTokens(tokens);
+  const cst = parser.file();
+  for (const e of parser.errors) {
+    const t = e.token as { alloy?: { start: File['range']['start'] } };
+    const at = t.alloy?.start ?? tokens[tokens.length - 1]!.start;
+    diagnostics.push({ severity: 'error', file: fileName, message: e.message, range: { start: at, end: at } });
+  }
+  if (parser.errors.length > 0) return { diagnostics };
+  const builder = new CstToAst(fileName);
+  const body = builder.body(cst.children.body![0] as never);
+  diagnostics.push(...builder.diagnostics);
+  const eof = tokens[tokens.length - 1]!;
+  const file: File = {
+    kind: 'File',
+    name: fileName,
+    body,
+    comments: groupComments(tokens),
+    range: { start: { offset: 0, line: 1, column: 1 }, end: eof.start },
+  };
+  return { file, diagnostics };
+}
