@@ -35,7 +35,10 @@ export function loadCommandConfig(file: string, opts: LoadCommandConfigOptions =
   }
   const errors = model.diagnostics.filter((d) => d.severity === 'error');
   const warnings = model.diagnostics.filter((d) => d.severity !== 'error');
-  if (warnings.length > 0) process.stderr.write(`${renderDiagnostics(warnings, source, file)}\n`);
+  if (warnings.length > 0) {
+    const labelled = warnings.map((d) => ({ ...d, message: `warning: ${d.message}` }));
+    process.stderr.write(`${renderDiagnostics(labelled, source, file)}\n`);
+  }
   if (errors.length > 0) throw new CliExit(EXIT_FINDING, renderDiagnostics(errors, source, file));
   return { file, source, model };
 }

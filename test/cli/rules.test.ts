@@ -1,0 +1,120 @@
+// End-to-end tests of `alloy-scrub rules`.
+import { spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+// ALLOY_SCRUB_BIN runs the same tests against another build (an installed package, a bundle).
+const BIN = process.env.ALLOY_SCRUB_BIN ?? join(ROOT, 'bin/alloy-scrub');
+const MIX = 'test/loki/fixtures/rules-mix.alloy';
+const SEED = 'test/loki/fixtures/seed-hardening.alloy';
+
+function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((ok, fail) => {
+    const child = spawn(BIN, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => ok({ code, stdout, stderr }));
+  });
+}
+
+async function jsonRules(file: string) {
+  const r = await cli(['rules', file, '--format', 'json']);
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout).rules as Array<Record<string, any>>;
+}
+
+describe('alloy-scrub rules', () => {
+  it('lists loki.process stages, relabel rules and loki.secretfilter in pipeline order', async () => {
+    const rules = await jsonRules(MIX);
+    expect(rules.map((r) => `${r.component} ${r.position} ${r.name}`)).toEqual([
+      'loki.process.app 1 stage.cri',
+      'loki.process.app 2 stage.regex',
+      'loki.process.app 4 stage.match',
+      'loki.process.app 4.1 stage.replace',
+      'loki.process.app 4.2 stage.drop',
+      'loki.process.app 5 stage.replace',
+      'loki.relabel.tidy 1 rule',
+      'loki.secretfilter.gitleaks 1 loki.secretfilter',
+    ]);
+  });
+
+  it('leaves out stages that cannot change or drop an entry, keeping their position numbers', async () => {
+    const rules = await jsonRules(MIX);
+    expect(rules.some((r) => r.name === 'stage.metrics')).toBe(false);
+  });
+
+  it('gives each rule its position in the file', async () => {
+    const [cri] = await jsonRules(MIX);
+    expect([cri!.file, cri!.range.start.line, cri!.range.start.column]).toEqual([MIX, 3, 3]);
+  });
+
+  it('reports capture groups, group names, empty matches and required literals of an expression', async () => {
+    const regex = (await jsonRules(MIX)).find((r) => r.name === 'stage.regex')!;
+    expect(regex.regexes.expression).toEqual({
+      pattern: 'user=(?P<user>\\S+)',
+      captureGroups: 1,
+      groupNames: ['user'],
+      canMatchEmpty: false,
+      requiredLiterals: { alternatives: ['user='], caseFolded: false },
+    });
+  });
+
+  it('flags a stage.replace whose expression has no capture group', async () => {
+    const rules = await jsonRules(SEED);
+    expect(rules[1]!.findings).toEqual(['the expression has no capture group, so stage.replace changes nothing']);
+  });
+
+  it('flags a replace written as a regex back-reference', async () => {
+    const rules = await jsonRules(SEED);
+    expect(rules[0]!.findings[0]).toContain('prints it literally');
+  });
+
+  it("reports an expression Go rejects with Go's message instead of failing", async () => {
+    const bad = (await jsonRules(MIX)).find((r) => r.position === '5')!;
+    expect(bad.regexes.expression.error).toBe('error parsing regexp: invalid or unsupported Perl syntax: `(?=`');
+  });
+
+  it('resolves relabel rule defaults and shows the anchored regex Alloy compiles', async () => {
+    const rule = (await jsonRules(MIX)).find((r) => r.name === 'rule')!;
+    expect(rule.action).toBe('labeldrop');
+    expect(rule.arguments).toMatchObject({ regex: 'email', anchored_regex: '^(?s:email)$', separator: ';', replacement: '$1' });
+  });
+
+  it('shows loki.secretfilter arguments', async () => {
+    const sf = (await jsonRules(MIX)).find((r) => r.name === 'loki.secretfilter')!;
+    expect(sf.arguments).toEqual({ redact_with: '<REDACTED:$SECRET_NAME>' });
+  });
+
+  it('prints a readable text listing grouped by component', async () => {
+    const r = await cli(['rules', SEED]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${SEED}: 3 scrub rules\n\nloki.process.scrub_secrets\n  1. stage.replace at ${SEED}:`);
+    expect(r.stdout).toContain('expression = `(?i)(password|passwd|secret|api[_-]?key|token|bearer)\\s*[:=]');
+    expect(r.stdout).toContain('finding: the expression has no capture group, so stage.replace changes nothing');
+  });
+
+  it('says so when a config has no scrub rules', async () => {
+    const r = await cli(['rules', 'test/loki/fixtures/two-processes.alloy']);
+    expect(r.stdout).toBe('test/loki/fixtures/two-processes.alloy: no scrub rules\n');
+  });
+
+  it('reports a syntax error with a code frame and exits 1', async () => {
+    const r = await cli(['rules', 'test/loki/fixtures/broken.alloy']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^test\/loki\/fixtures\/broken\.alloy:\d+:\d+: /);
+  });
+
+  it('exits 2 for an unknown format', async () => {
+    expect((await cli(['rules', SEED, '--format', 'yaml'])).code).toBe(2);
+  });
+
+  it('prints help and exits 0', async () => {
+    const r = await cli(['rules', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('--format');
+  });
+});
