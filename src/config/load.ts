@@ -14,8 +14,9 @@
 // * `constants.hostname|os|arch|version` are unknown unless `opts.constants` supplies them: they
 //   describe the machine Alloy runs on, not this one.
 // * `env()` reads `opts.env` when given, otherwise the process environment; missing → "".
-// * `import.file` paths are resolved against the importing file's directory and read with
-//   `opts.readFile` (default: the file system). `import.http` / `import.git` are not fetched:
+// * `import.file` paths are read as given with `opts.readFile` (default: the file system), as
+//   Alloy opens them relative to its working directory; a relative path that is not found there
+//   is tried next to the importing file, with a warning. `import.http` / `import.git` are not fetched:
 //   their custom components are unknown (a warning), never guessed.
 // * Errors Alloy would raise are error diagnostics; the value involved becomes unknown, so that
 //   everything downstream fails closed. Unknown block names are warnings.
@@ -325,14 +326,30 @@ class Loader {
         text = v;
         moduleFile = `${scope.file}#${blockId(b)}`;
       } else {
-        moduleFile = isAbsolute(v) ? v : join(dirname(scope.file), v);
+        // Alloy opens the path as given (relative to its working directory). When that fails for
+        // a relative path, try it next to the importing file, and say so.
+        moduleFile = v;
         const cached = this.importCache.get(moduleFile);
         if (cached) return cached;
         try {
           text = this.readFile(moduleFile);
         } catch (err) {
-          this.error(scope.file, `failed to read ${moduleFile}: ${(err as Error).message}`, a.value.range);
-          return { unknown: `${moduleFile} could not be read` };
+          const beside = join(dirname(scope.file), v);
+          let found: string | undefined;
+          if (!isAbsolute(v) && beside !== v) {
+            try {
+              found = this.readFile(beside);
+            } catch {
+              found = undefined;
+            }
+          }
+          if (found === undefined) {
+            this.error(scope.file, `failed to read ${moduleFile}: ${(err as Error).message}`, a.value.range);
+            return { unknown: `${moduleFile} could not be read` };
+          }
+          this.warn(scope.file, `${v} was read from ${beside}; Alloy resolves relative paths against its working directory (use file.path_join(module_path, ${JSON.stringify(v)}))`, a.value.range);
+          text = found;
+          moduleFile = beside;
         }
       }
     } else {
@@ -517,7 +534,9 @@ class Loader {
       this.addEdge({ from, to: ref.nodeId, via, range, kind: c && isReceiver(c) ? 'forward' : 'reference' });
     }
     for (const [to, c] of capsules) {
-      this.addEdge({ from, to, via, range: valueRange, kind: isReceiver(c) ? 'forward' : 'reference' });
+      // A capsule from a module instance's export: blame the reference to that instance.
+      const via_ = refs.find(({ ref }) => to.startsWith(`${ref.nodeId}/`));
+      this.addEdge({ from, to, via, range: via_ ? via_.range : valueRange, kind: isReceiver(c) ? 'forward' : 'reference' });
     }
   }
 

@@ -168,8 +168,8 @@ describe('modules', () => {
   it('refuses argument blocks outside a module', () => {
     expect(errors('argument "x" {}\n')[0]!.message).toBe('argument blocks only allowed inside a module');
   });
-  it('loads declares from import.file through readFile, relative to the importing file', () => {
-    const files = new Map([['/etc/alloy/lib/mod.alloy', 'declare "m" {\n  loki.echo "e" {}\n}\n']]);
+  it('loads declares from import.file through readFile, reading the path as given', () => {
+    const files = new Map([['lib/mod.alloy', 'declare "m" {\n  loki.echo "e" {}\n}\n']]);
     const m = loadConfig('import.file "lib" {\n  filename = "lib/mod.alloy"\n}\nlib.m "one" {}\n', '/etc/alloy/main.alloy', {
       env: {},
       readFile: (p) => {
@@ -180,9 +180,22 @@ describe('modules', () => {
     });
     expect([...m.components.keys()]).toEqual(['lib.m.one', 'lib.m.one/loki.echo.e']);
   });
+  it('falls back to the importing file\'s directory for a relative import.file path, with a warning', () => {
+    const files = new Map([['/etc/alloy/lib/mod.alloy', 'declare "m" {\n  loki.echo "e" {}\n}\n']]);
+    const m = loadConfig('import.file "lib" {\n  filename = "lib/mod.alloy"\n}\nlib.m "one" {}\n', '/etc/alloy/main.alloy', {
+      env: {},
+      readFile: (p) => {
+        const t = files.get(p);
+        if (t === undefined) throw new Error(`no such file ${p}`);
+        return t;
+      },
+    });
+    expect([...m.components.keys()]).toEqual(['lib.m.one', 'lib.m.one/loki.echo.e']);
+    expect(m.diagnostics.map((d) => d.severity)).toEqual(['warning']);
+  });
   it('reports an import.file that cannot be read', () => {
     const m = loadConfig('import.file "lib" {\n  filename = "nope.alloy"\n}\n', '/x/main.alloy', { env: {}, readFile: () => { throw new Error('ENOENT'); } });
-    expect(m.diagnostics.find((d) => d.severity === 'error')!.message).toBe('failed to read /x/nope.alloy: ENOENT');
+    expect(m.diagnostics.find((d) => d.severity === 'error')!.message).toBe('failed to read nope.alloy: ENOENT');
   });
   it('loads declares from import.string', () => {
     const m = loadConfig('import.string "s" {\n  content = "declare \\"m\\" {\\n  loki.echo \\"e\\" {}\\n}\\n"\n}\ns.m "one" {}\n', 'main.alloy', noEnv);
