@@ -37,8 +37,7 @@ export function sourceString(extracted: Map<string, TemplateValue>, key: string)
 }
 
 /** Go's getString over the whole extracted map, skipping values it cannot convert. */
-export function extractedAsStrings(extracted: Map<string, TemplateValue>): Map<string, TemplateValue> {
-  const td = new Map<string, TemplateValue>();
+export function extractedAsStrings(extracted: Map<string, TemplateValue>, td = new Map<string, TemplateValue>()): Map<string, TemplateValue> {
   for (const [k, v] of extracted) {
     const s = goGetString(v);
     if (s !== undefined) td.set(k, s);

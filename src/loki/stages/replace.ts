@@ -14,7 +14,7 @@ import type { LogEntry } from '../types.ts';
 import { StageArgs } from './args.ts';
 import { buildError, compileStageRegex, extractedAsStrings, sourceString, templateFailure } from './common.ts';
 import { addMark, markOf, mutatingStage, type CompiledStage } from './stage.ts';
-import { compileStageTemplate, type StageTemplate } from './templates.ts';
+import { compileStageTemplate, cannotSimulate, newStringMap, type StageTemplate } from './templates.ts';
 
 export interface ReplaceConfig {
   expression: string;
@@ -56,12 +56,13 @@ function replaceEntry(block: EvaluatedBlock, cfg: ReplaceConfig, re: GoRegexp, t
   const allMatches = re.findAllStringSubmatchIndex(input, -1);
   if (allMatches.length === 0) return;
 
-  const td = extractedAsStrings(entry.extracted);
+  // Alloy's template data here is a map[string]string (missing keys print "<no value>").
+  const td = extractedAsStrings(entry.extracted, newStringMap());
   let replaced: { result: string; captured: Map<string, string> };
   try {
     replaced = replaceGroups(allMatches, input, template, td);
   } catch (e) {
-    if (e instanceof TemplateError) return; // Alloy: debug log, entry unchanged
+    if (e instanceof TemplateError && !cannotSimulate(e)) return; // Alloy: debug log, entry unchanged
     addMark(entry, markOf(block, `${block.name}: the template could not be simulated: ${templateFailure(e)}`));
     return;
   }

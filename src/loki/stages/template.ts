@@ -8,7 +8,7 @@ import { StageArgs } from './args.ts';
 import { templateFailure } from './common.ts';
 import { goGetString } from './go-values.ts';
 import { addMark, markOf, mutatingStage, type CompiledStage } from './stage.ts';
-import { compileStageTemplate, type StageTemplate } from './templates.ts';
+import { compileStageTemplate, cannotSimulate, type StageTemplate } from './templates.ts';
 
 export function readTemplateConfig(block: EvaluatedBlock) {
   const args = new StageArgs(block, { required: ['source', 'template'] });
@@ -38,7 +38,7 @@ export function compileTemplateStage(block: EvaluatedBlock): CompiledStage {
     try {
       out = template.execute(td);
     } catch (e) {
-      if (e instanceof TemplateError) return;
+      if (e instanceof TemplateError && !cannotSimulate(e)) return;
       addMark(entry, markOf(block, `${block.name}: the template could not be simulated: ${templateFailure(e)}`));
       return;
     }

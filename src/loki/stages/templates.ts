@@ -2,29 +2,15 @@
 // with Alloy's function map, plus the one thing the stages add: knowing when a template's output
 // cannot be predicted (clock, randomness, environment), so the entry is marked unknown instead of
 // the simulation pretending to know what Alloy would print.
-import type { CompiledTemplate, FuncMap, TemplateValue } from '../../template/types.ts';
-
-interface TemplateModule {
-  parseTemplate(name: string, text: string, funcs?: FuncMap): CompiledTemplate;
-  alloyTemplateFuncs(): FuncMap;
-}
-
-// The template engine is written in parallel with the stages; until it exists only templates
-// without actions (plain text, which Go prints verbatim) can be compiled.
-const spec = '../../template/index.ts';
-let engine: TemplateModule | undefined;
-try {
-  engine = (await import(/* @vite-ignore */ spec)) as TemplateModule;
-} catch {
-  engine = undefined;
-}
+import { alloyTemplateFuncs, isCannotSimulate, parseTemplate, StringMap } from '../../template/index.ts';
+import type { FuncMap, TemplateValue } from '../../template/types.ts';
 
 let funcs: FuncMap | undefined;
 
 /** sprig and Alloy functions whose result depends on the clock, randomness or the environment. */
 const NON_DETERMINISTIC: ReadonlySet<string> = new Set([
   'now', 'date', 'dateInZone', 'date_in_zone', 'dateModify', 'date_modify', 'mustDateModify',
-  'must_date_modify', 'htmlDate', 'htmlDateInZone', 'ago', 'unixEpoch', 'duration', 'durationRound',
+  'must_date_modify', 'htmlDate', 'htmlDateInZone', 'ago', 'unixEpoch',
   'randAlphaNum', 'randAlpha', 'randAscii', 'randNumeric', 'randBytes', 'randInt', 'uuidv4',
   'shuffle', 'genPrivateKey', 'genCA', 'genCAWithKey', 'genSelfSignedCert', 'genSelfSignedCertWithKey',
   'genSignedCert', 'genSignedCertWithKey', 'env', 'expandenv', 'getHostByName', 'bcrypt', 'htpasswd',
@@ -40,16 +26,22 @@ export interface StageTemplate {
 
 /** Parses like `template.New("pipeline_template").Funcs(functionMap).Parse(text)`; throws Go's error. */
 export function compileStageTemplate(text: string): StageTemplate {
-  const nonDeterministic = findNonDeterministic(text);
-  if (engine) {
-    funcs ??= engine.alloyTemplateFuncs();
-    const t = engine.parseTemplate('pipeline_template', text, funcs);
-    return { text, nonDeterministic, execute: (data) => t.execute(data) };
-  }
-  if (text.includes('{{')) {
-    throw new Error('template engine not available yet: cannot compile template with actions');
-  }
-  return { text, nonDeterministic, execute: () => text };
+  funcs ??= alloyTemplateFuncs();
+  const t = parseTemplate('pipeline_template', text, funcs);
+  // The engine knows which functions it cannot reproduce; the lexical scan is a second, cautious
+  // opinion (it also catches host-dependent functions such as env).
+  const nonDeterministic = [...new Set([...t.nondeterministicFuncs, ...findNonDeterministic(text)])].sort();
+  return { text, nonDeterministic, execute: (data) => t.execute(data) };
+}
+
+/** Go's map[string]string, the data type stage.replace hands its template. */
+export function newStringMap(): Map<string, TemplateValue> {
+  return new StringMap() as unknown as Map<string, TemplateValue>;
+}
+
+/** A failure that is not Go's: the simulation cannot tell what Alloy would print. */
+export function cannotSimulate(e: unknown): boolean {
+  return isCannotSimulate(e);
 }
 
 /** Function names inside `{{ … }}` actions that are known to be non-deterministic. */

@@ -110,3 +110,39 @@ describe('stage.replace', () => {
     expect(compileError([stage('replace', { expression: '(a)', replacement: 'x' })])).toBe('unrecognized attribute name "replacement"');
   });
 });
+
+describe('stage.replace templates', () => {
+  test('.Value is the captured group text', () => {
+    expect(lineAfter([stage('replace', { expression: 'user=(\\w+)', replace: '{{ .Value | ToUpper }}' })], 'user=ann')).toBe('user=ANN');
+  });
+
+  test('extracted values are visible to the template', () => {
+    const s = [stage('replace', { expression: 'id=(\\d+)', replace: '{{ .app }}-{{ .Value }}' })];
+    expect(lineAfter(s, 'id=7', { app: 'web' })).toBe('id=web-7');
+  });
+
+  test('a missing key prints <no value>', () => {
+    expect(lineAfter([stage('replace', { expression: 'id=(\\d+)', replace: '{{ .nope }}' })], 'id=7')).toBe('id=<no value>');
+  });
+
+  test('Hash hashes salt and value with SHA3-256', () => {
+    const out = lineAfter([stage('replace', { expression: 'ip=(\\S+)', replace: '{{ Hash "salt" .Value }}' })], 'ip=10.0.0.1');
+    expect(out).toMatch(/^ip=[0-9a-f]{64}$/);
+  });
+
+  test('a template with an unknown function is refused', () => {
+    expect(compileError([stage('replace', { expression: '(a)', replace: '{{ Foo .Value }}' })])).toBe(
+      'invalid stage config failed to compile template: template: pipeline_template:1: function "Foo" not defined',
+    );
+  });
+
+  test('a non-deterministic function marks the entry unknown', () => {
+    const e = runOne([stage('replace', { expression: 'ts=(\\S+)', replace: '{{ now }}' })], 'ts=1');
+    expect(e.unknown).toHaveLength(1);
+    expect(e.unknown[0]!.message).toContain('now');
+  });
+
+  test('a template that fails at run time leaves the line unchanged', () => {
+    expect(lineAfter([stage('replace', { expression: 'n=(\\d+)', replace: '{{ index .Value 99 }}' })], 'n=1')).toBe('n=1');
+  });
+});

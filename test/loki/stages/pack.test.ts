@@ -1,0 +1,15 @@
+import { describe, expect, test } from 'vitest';
+import { runOne, stage } from '../helpers.ts';
+
+describe('stage.pack', () => {
+  test('the line is wrapped with the named values, sorted, _entry last, and those labels removed', () => {
+    const e = runOne([stage('pack', { labels: ['pod', 'app'] })], 'a <b> line', { pod: 'p-1', app: 'web', env: 'prod' });
+    expect(e.line).toBe('{"app":"web","pod":"p-1","_entry":"a \\u003cb\\u003e line"}');
+    expect([...e.labels.keys()]).toEqual(['env']);
+  });
+
+  test('ingest_timestamp sets the entry time to the configured now', () => {
+    const e = runOne([stage('pack', { labels: [] })], 'x', {}, { nowNs: 42n });
+    expect(e.timestampNs).toBe(42n);
+  });
+});
