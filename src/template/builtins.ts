@@ -83,13 +83,13 @@ function eq(arg1: RV, ...arg2: RV[]): boolean {
           // Non-basic kinds: only nil-ness or identical comparable values compare.
           const sameKind = arg1.t.kind === arg.t.kind || !isValid(arg1) || !isValid(arg);
           if (!sameKind) {
-            fail(`non-comparable types ${fmtV(arg1)}: ${arg1.t.name}, ${arg.t.name}: ${fmtV(arg)}`);
+            fail(`non-comparable types ${fmtS(arg1)}: ${arg1.t.name}, ${arg.t.name}: ${fmtV(arg)}`);
           }
           if (isNilValue(arg1) || isNilValue(arg)) {
             t = isNilValue(arg) === isNilValue(arg1);
           } else {
             // Slices, maps and funcs are not comparable in Go.
-            fail(`non-comparable type ${fmtV(arg)}: ${arg.t.name}`);
+            fail(`non-comparable type ${fmtS(arg)}: ${arg.t.name}`);
           }
         }
       }
@@ -97,6 +97,11 @@ function eq(arg1: RV, ...arg2: RV[]): boolean {
     if (t) return true;
   }
   return false;
+}
+
+function fmtS(x: RV): string {
+  if (!isValid(x)) return '<invalid reflect.Value>';
+  return sprintf('%s', [x]);
 }
 
 function fmtV(x: RV): string {
@@ -225,8 +230,9 @@ function slice(item: RV, ...indexes: RV[]): RV {
     fail(`can't slice item of type ${item.t.name}`);
   }
   const idx = [0, len, 0];
+  // Unlike index, Go's slice does not look inside interface values of its indexes.
   indexes.forEach((x, i) => {
-    idx[i] = indexArg(indirectInterface(x), cap);
+    idx[i] = indexArg(x, cap);
   });
   if (idx[0]! > idx[1]!) fail(`invalid slice index: ${idx[0]} > ${idx[1]}`);
   if (indexes.length === 3 && idx[1]! > idx[2]!) fail(`invalid slice index: ${idx[1]} > ${idx[2]}`);
@@ -238,6 +244,8 @@ function slice(item: RV, ...indexes: RV[]): RV {
 }
 
 function length(item: RV): RV {
+  // Go's error path calls item.Type() on the zero Value, which panics with this text.
+  if (!isValid(item)) fail('reflect: call of reflect.Value.Type on zero Value');
   const ind = indirect(item);
   if (ind.isNil) fail('len of nil pointer');
   const x = ind.v;
@@ -255,7 +263,8 @@ function length(item: RV): RV {
 /** text/template's evalArgs for html/js/urlquery: one string as is, else fmt.Sprint. */
 function evalArgs(args: RV[]): string {
   if (args.length === 1 && args[0]!.t.kind === 'string') return args[0]!.v as string;
-  return sprint(args);
+  // printableValue turns a nil operand into the string "<no value>" before fmt.Sprint sees it.
+  return sprint(args.map((a) => (isValid(a) ? a : rv.str('<no value>'))));
 }
 
 export function htmlEscapeString(s: string): string {

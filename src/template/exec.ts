@@ -42,6 +42,12 @@ export interface ExecLimits {
   maxSteps: number;
 }
 
+/** Go-release-dependent behaviour of the executor (see parser.ts GoVersion). */
+export interface ExecOptions {
+  /** Go 1.22+ ranges over integers; 1.19 refuses with "range can't iterate over N". */
+  rangeOverInt: boolean;
+}
+
 export const DEFAULT_LIMITS: ExecLimits = { maxOutput: 16 * 1024 * 1024, maxDepth: 1000, maxSteps: 10_000_000 };
 
 /** What the executor needs to know about functions: the FuncMap first, then Go's builtins. */
@@ -70,6 +76,7 @@ class Run {
     readonly trees: Map<string, Tree>,
     readonly funcs: FuncLookup,
     readonly limits: ExecLimits,
+    readonly options: ExecOptions,
   ) {
     this.env = { markNondeterministic: (name) => this.nondeterministic.add(name) };
   }
@@ -226,7 +233,7 @@ class State {
           ran = true;
           oneIteration({ t: val.t.key!, v: key }, m.get(key)!);
         }
-      } else if (isIntKind(k) || isUintKind(k)) {
+      } else if ((isIntKind(k) || isUintKind(k)) && this.run.options.rangeOverInt) {
         // Go 1.22+ ranges over integers 0..n-1, values of the integer's own type.
         if (r.pipe.decl.length > 1) {
           this.errorf(`can't use ${sprintf('%v', [val])} to iterate over more than one variable`);
@@ -574,8 +581,15 @@ export interface ExecResult {
 }
 
 /** Executes `tree` with `dot` as data. Throws TemplateError (Go's error) or TemplateLimitError. */
-export function executeTree(trees: Map<string, Tree>, tree: Tree, dot: RV, funcs: FuncLookup, limits: ExecLimits = DEFAULT_LIMITS): ExecResult {
-  const run = new Run(trees, funcs, limits);
+export function executeTree(
+  trees: Map<string, Tree>,
+  tree: Tree,
+  dot: RV,
+  funcs: FuncLookup,
+  limits: ExecLimits = DEFAULT_LIMITS,
+  options: ExecOptions = { rangeOverInt: true },
+): ExecResult {
+  const run = new Run(trees, funcs, limits, options);
   const state = new State(run, tree, 0, dot);
   try {
     state.walk(dot, tree.root);

@@ -18,7 +18,15 @@ import { sprigFuncs, TemplateUnsupportedError } from './funcs/sprig.ts';
 import { ParseFailure, parseTrees, type Tree } from './parser.ts';
 import type { Node } from './ast.ts';
 import { TemplateError, type CompiledTemplate, type FuncMap, type TemplateValue } from './types.ts';
-import { fromTemplateValue, StringMap } from './values.ts';
+import { fromTemplateValue, INVALID, StringMap } from './values.ts';
+import type { GoVersion } from './parser.ts';
+
+export type { GoVersion } from './parser.ts';
+
+export interface ParseOptions {
+  /** Which Go release's text/template to follow; default '1.26', the one Alloy is built with. */
+  goVersion?: GoVersion;
+}
 
 export { TemplateError } from './types.ts';
 export type { CompiledTemplate, FuncMap, TemplateFunc, TemplateValue } from './types.ts';
@@ -49,6 +57,18 @@ export function alloyTemplateFuncs(): FuncMap {
     alloyMap = Object.freeze(m) as FuncMap;
   }
   return alloyMap;
+}
+
+let alloyOwnMap: FuncMap | undefined;
+
+/** Only Alloy's own additions (ToLower … regexReplaceAllLiteral), without sprig. */
+export function alloyExtraTemplateFuncs(): FuncMap {
+  if (!alloyOwnMap) {
+    const m: FuncMap = {};
+    for (const [name, spec] of alloyFuncs()) m[name] = toTemplateFunc(spec);
+    alloyOwnMap = Object.freeze(m) as FuncMap;
+  }
+  return alloyOwnMap;
 }
 
 const builtins = builtinFuncs();
@@ -105,11 +125,12 @@ function collectIdentifiers(n: Node | null, out: Set<string>): void {
  * Parses like Go's `template.New(name).Funcs(funcs).Parse(text)`. Function names are checked at
  * parse time against `funcs` and the builtins. Throws TemplateError with Go's message.
  */
-export function parseTemplate(name: string, text: string, funcs?: FuncMap): ScrubTemplate {
+export function parseTemplate(name: string, text: string, funcs?: FuncMap, options: ParseOptions = {}): ScrubTemplate {
   const lookup = lookupFor(funcs);
+  const goVersion = options.goVersion ?? '1.26';
   let trees: Map<string, Tree>;
   try {
-    trees = parseTrees(name, text, (fn) => lookup.find(fn) !== undefined);
+    trees = parseTrees(name, text, (fn) => lookup.find(fn) !== undefined, goVersion);
   } catch (e) {
     if (e instanceof ParseFailure) throw new TemplateError(e.message);
     throw e;
@@ -121,7 +142,9 @@ export function parseTemplate(name: string, text: string, funcs?: FuncMap): Scru
   const executeDetailed = (data: TemplateValue, limits: ExecLimits = DEFAULT_LIMITS): ExecResult => {
     const main = trees.get(name);
     if (main === undefined) throw new TemplateError(`template: ${name}: ${JSON.stringify(name)} is an incomplete or empty template`);
-    return executeTree(trees, main, fromTemplateValue(data), lookup, limits);
+    // Execute(w, nil) gives an invalid dot, not a nil interface.
+    const dot = data === null || data === undefined ? INVALID : fromTemplateValue(data);
+    return executeTree(trees, main, dot, lookup, limits, { rangeOverInt: goVersion !== '1.19' });
   };
   return {
     name,

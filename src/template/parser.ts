@@ -8,6 +8,12 @@ import { quote } from './fmt/quote.ts';
 import { lex, Tok, type Item } from './lexer.ts';
 import { parseFloat64, parseIntBase0, unquote, unquoteRune } from './strconv.ts';
 
+/**
+ * The Go release whose text/template to follow. Alloy is built with 1.26 (range over integers,
+ * `{{else with}}`); 1.19 is the toolchain of this project's differential oracle.
+ */
+export type GoVersion = '1.19' | '1.26';
+
 /** A parsed template body. */
 export interface Tree {
   name: string;
@@ -49,6 +55,7 @@ class Parser {
     private readonly hasFunction: HasFunction,
     private readonly treeSet: Map<string, Tree>,
     name: string,
+    private readonly elseWith: boolean,
   ) {
     this.name = name;
     this.token = [items[0]!, items[0]!, items[0]!];
@@ -56,7 +63,7 @@ class Parser {
 
   /** A sub-parser sharing the token stream (for define/block bodies). */
   private child(name: string): Parser {
-    const p = new Parser(this.items, this.parseName, this.text, this.hasFunction, this.treeSet, name);
+    const p = new Parser(this.items, this.parseName, this.text, this.hasFunction, this.treeSet, name, this.elseWith);
     p.shareFrom(this);
     return p;
   }
@@ -350,7 +357,7 @@ class Parser {
 
   elseControl(): Node {
     const peek = this.peekNonSpace();
-    if (peek.typ === Tok.If || peek.typ === Tok.With) {
+    if (peek.typ === Tok.If || (this.elseWith && peek.typ === Tok.With)) {
       return { type: 'else', pos: peek.pos, withIf: peek.typ === Tok.If, withWith: peek.typ === Tok.With };
     }
     const t = this.expect(Tok.RightDelim, 'else');
@@ -561,10 +568,11 @@ export function isEmptyTree(n: Node | null): boolean {
  * Parses `text` as template `name`, returning every tree it defines (the main one under `name`).
  * Throws ParseFailure with Go's message.
  */
-export function parseTrees(name: string, text: string, hasFunction: HasFunction): Map<string, Tree> {
+export function parseTrees(name: string, text: string, hasFunction: HasFunction, goVersion: GoVersion = '1.26'): Map<string, Tree> {
   const items = lex(text, !hasFunction('break'), !hasFunction('continue'));
   const treeSet = new Map<string, Tree>();
-  const p = new Parser(items, name, text, hasFunction, treeSet, name);
+  // {{else with}} arrived in Go 1.23.
+  const p = new Parser(items, name, text, hasFunction, treeSet, name, goVersion !== '1.19');
   p.parse();
   p.add();
   return treeSet;

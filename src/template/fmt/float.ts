@@ -178,3 +178,70 @@ export function formatFloat(x: number, fmt: 'e' | 'E' | 'f' | 'g' | 'G', prec: n
     }
   }
 }
+
+function floatBits(x: number): { neg: boolean; mant: bigint; exp: number } {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const neg = bits >> 63n === 1n;
+  let exp = Number((bits >> 52n) & 0x7ffn);
+  let mant = bits & ((1n << 52n) - 1n);
+  if (exp === 0) exp++;
+  else mant |= 1n << 52n;
+  exp += -1023;
+  return { neg, mant, exp };
+}
+
+/** strconv 'b' format: decimal mantissa "p" binary exponent, e.g. 4503599627370496p-52. */
+export function formatFloatB(x: number): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? '+Inf' : '-Inf';
+  const { neg, mant, exp } = floatBits(x);
+  const e = exp - 52;
+  return (neg ? '-' : '') + mant.toString() + 'p' + (e >= 0 ? '+' : '-') + Math.abs(e);
+}
+
+/** strconv 'x'/'X' format: -0x1.yyyyp±dd, optionally rounded to prec hex digits. */
+export function formatFloatHex(x: number, fmt: 'x' | 'X', prec: number): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? '+Inf' : '-Inf';
+  let { neg, mant, exp } = floatBits(x);
+  if (mant === 0n) exp = 0;
+  mant <<= 8n;
+  while (mant !== 0n && (mant & (1n << 60n)) === 0n) {
+    mant <<= 1n;
+    exp--;
+  }
+  if (prec >= 0 && prec < 15) {
+    const shift = BigInt(prec * 4);
+    const extra = (mant << shift) & ((1n << 60n) - 1n);
+    mant >>= 60n - shift;
+    if ((extra | (mant & 1n)) > 1n << 59n) mant++;
+    mant <<= 60n - shift;
+    if ((mant & (1n << 61n)) !== 0n) {
+      mant >>= 1n;
+      exp++;
+    }
+  }
+  const digits = fmt === 'X' ? '0123456789ABCDEF' : '0123456789abcdef';
+  let out = (neg ? '-' : '') + '0' + fmt + String((mant >> 60n) & 1n);
+  mant = (mant << 4n) & ((1n << 64n) - 1n);
+  if (prec < 0 && mant !== 0n) {
+    out += '.';
+    while (mant !== 0n) {
+      out += digits[Number((mant >> 60n) & 15n)];
+      mant = (mant << 4n) & ((1n << 64n) - 1n);
+    }
+  } else if (prec > 0) {
+    out += '.';
+    for (let i = 0; i < prec; i++) {
+      out += digits[Number((mant >> 60n) & 15n)];
+      mant = (mant << 4n) & ((1n << 64n) - 1n);
+    }
+  }
+  out += fmt === 'X' ? 'P' : 'p';
+  const a = Math.abs(exp);
+  out += exp < 0 ? '-' : '+';
+  out += a < 10 ? '0' + a : String(a);
+  return out;
+}

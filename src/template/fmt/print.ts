@@ -3,7 +3,7 @@
 // verbs, %!v(MISSING), %!(EXTRA …), %!(NOVERB), %!(BADINDEX), %!(BADWIDTH), %!(BADPREC).
 import { INVALID, indirectInterface, isFloatKind, isIntKind, isUintKind, isValid, sortedKeys, type RV } from '../values.ts';
 import { fromBytes, toBytes } from '../utf8.ts';
-import { formatFloat } from './float.ts';
+import { formatFloat, formatFloatB, formatFloatHex } from './float.ts';
 import { canBackquote, quote, quoteRune, quoteToASCII } from './quote.ts';
 
 const LDIGITS = '0123456789abcdefx';
@@ -188,8 +188,10 @@ class Printer {
 
   fmtFloat(v: number, verb: string, prec: number): void {
     if (this.precPresent) prec = this.prec;
-    const fmtVerb = verb as 'e' | 'E' | 'f' | 'g' | 'G';
-    let num = formatFloat(v, fmtVerb, prec);
+    let num: string;
+    if (verb === 'b') num = formatFloatB(v);
+    else if (verb === 'x' || verb === 'X') num = formatFloatHex(v, verb, prec);
+    else num = formatFloat(v, verb as 'e' | 'E' | 'f' | 'g' | 'G', prec);
     if (num[0] !== '-' && num[0] !== '+') num = '+' + num;
     if (this.space && num[0] === '+' && !this.plus) num = ' ' + num.slice(1);
     if (num[1] === 'I' || num[1] === 'N') {
@@ -200,9 +202,9 @@ class Printer {
       this.zero = oldZero;
       return;
     }
-    if (this.sharp) {
+    if (this.sharp && verb !== 'b') {
       let digits = 0;
-      if (verb === 'g' || verb === 'G') {
+      if (verb === 'g' || verb === 'G' || verb === 'x') {
         digits = prec;
         if (digits === -1) digits = 6;
       }
@@ -214,7 +216,7 @@ class Printer {
         const c = body[i]!;
         if (c === '.') {
           hasDecimalPoint = true;
-        } else if (c === 'e' || c === 'E') {
+        } else if (c === 'p' || c === 'P' || ((c === 'e' || c === 'E') && verb !== 'x' && verb !== 'X')) {
           tail = body.slice(i);
           body = body.slice(0, i);
           break;
@@ -312,8 +314,11 @@ class Printer {
     switch (verb) {
       case 'v':
         return this.fmtFloat(v, 'g', -1);
+      case 'b':
       case 'g':
       case 'G':
+      case 'x':
+      case 'X':
         return this.fmtFloat(v, verb, -1);
       case 'f':
       case 'e':
@@ -322,7 +327,6 @@ class Printer {
       case 'F':
         return this.fmtFloat(v, 'f', 6);
       default:
-        // %b %x %X of floats (binary/hex exponent forms) are not simulated; see README gaps.
         return this.badVerb(verb);
     }
   }
