@@ -1,5 +1,6 @@
 // The compiled rules of a relabel component, compiled once per component object.
 import type { Component } from '../config/model.ts';
+import { checkRelabelArguments } from './component-args.ts';
 import { compileRelabelRules, RELABEL_COMPONENTS, type CompiledRule, type RelabelComponentName } from './engine.ts';
 
 const cache = new WeakMap<Component, CompiledRule[]>();
@@ -15,6 +16,7 @@ export function rulesOf(component: Component): CompiledRule[] {
   if (!isRelabelComponentName(component.componentName)) {
     throw new Error(`${component.id} is not a relabel component`);
   }
+  checkRelabelArguments(component);
   const rules = compileRelabelRules(
     component.blocks,
     { component: component.componentName, file: component.file },

@@ -89,6 +89,11 @@ export function decodeRule(block: EvaluatedBlock, index: number, file: string): 
       unknownAttr ??= attr;
       continue;
     }
+    if (attr.value === null) {
+      // Alloy decodes null as the field's zero value, skipping the field's own parsing.
+      applyNull(config, attr, source.file);
+      continue;
+    }
     switch (attr.name) {
       case 'source_labels':
         config.sourceLabels = toStringList(attr, source.file);
@@ -144,6 +149,34 @@ function compileRelabelRegex(pattern: string, attr: EvaluatedAttribute, file: st
 /** A decode error on a value: Alloy prints the expression, then the message, at the expression. */
 function valueError(attr: EvaluatedAttribute, message: string, file: string): ConfigError {
   return new ConfigError(`${exprText(attr.expr)} ${message}`, file, attr.expr?.range ?? attr.range);
+}
+
+function applyNull(config: RuleConfig, attr: EvaluatedAttribute, file: string): void {
+  switch (attr.name) {
+    case 'source_labels':
+      config.sourceLabels = null;
+      break;
+    case 'separator':
+      config.separator = '';
+      break;
+    case 'modulus':
+      config.modulus = 0n;
+      break;
+    case 'target_label':
+      config.targetLabel = '';
+      break;
+    case 'replacement':
+      config.replacement = '';
+      break;
+    case 'action':
+      // The empty action, which validation then refuses ("relabel action cannot be empty").
+      config.action = '' as RelabelAction;
+      break;
+    case 'regex':
+      // The zero Regexp holds no compiled pattern; Alloy dereferences it and panics when the rule
+      // runs (or when it is validated). There is no behaviour to simulate.
+      throw new ConfigError('regex = null leaves the rule without a regular expression; Alloy panics on such a rule', file, attr.range);
+  }
 }
 
 function findUnknown(v: AlloyValue): UnknownValue | undefined {

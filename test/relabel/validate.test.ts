@@ -140,6 +140,19 @@ describe('decoding rule attributes', () => {
     expect(rule).toMatchObject({ config: { modulus: 8n } });
   });
 
+  it('decodes action = null as the empty action, which validation refuses', () => {
+    expect(rejection({ action: null }).message).toBe('relabel action cannot be empty');
+  });
+
+  it('decodes separator = null as the empty separator', () => {
+    const [rule] = compileRelabelRules([ruleBlock({ source_labels: ['a', 'b'], separator: null, target_label: 'c' })], { component: 'prometheus.relabel', file: FILE });
+    expect(rule).toMatchObject({ config: { separator: '' } });
+  });
+
+  it('refuses regex = null, on which Alloy panics', () => {
+    expect(rejection({ regex: null }).message).toMatch(/Alloy panics/);
+  });
+
   it('compiles a rule whose value is unknown into an unknown rule instead of guessing', () => {
     const [rule] = compileRelabelRules([ruleBlock({ regex: { kind: 'unknown', reason: 'from env' } })], { component: 'prometheus.relabel', file: FILE });
     expect(rule).toMatchObject({ kind: 'unknown', reason: expect.stringMatching(/regex.*from env/) });
