@@ -10,6 +10,8 @@
 //    component, so no verdict about them can be "clean" (fail closed).
 import type { Component } from '../config/model.ts';
 import { isObject, isUnknown, type AlloyValue } from '../config/value.ts';
+import { compileLokiRelabel } from '../relabel/loki-relabel.ts';
+import { compileLokiProcess } from './process.ts';
 import type { EntryOutcome, LogEntry, LokiComponentSimulation, UnknownMark } from './types.ts';
 
 /** How the graph runner treats a component. */
@@ -46,11 +48,8 @@ export function markFor(component: Component, message: string): UnknownMark {
 }
 
 /** A component the runner does not simulate: forwards unchanged, marks every entry. */
-export function unsimulatedPassThrough(component: Component): LokiComponentSimulation {
-  const mark = markFor(
-    component,
-    `${component.id} (${component.componentName}) is not simulated: Alloy may change or drop entries here, so the result is unknown`,
-  );
+export function unsimulatedPassThrough(component: Component, why = 'is not simulated'): LokiComponentSimulation {
+  const mark = markFor(component, `${component.id} (${component.componentName}) ${why}: Alloy may change or drop entries here, so the result is unknown`);
   return {
     id: component.id,
     process(entry: LogEntry): EntryOutcome[] {
@@ -153,9 +152,9 @@ export function writeSink(component: Component): WriteSink {
   };
 }
 
-// The simulations of the three scrubbing components, written in their own modules. They are
-// loaded on first use so that a missing module is reported as such for the component that needs
-// it rather than breaking every command.
+// The simulations of the scrubbing components, written in their own modules. loki.secretfilter is
+// loaded on first import of this module (top-level await) so that a build without it reports that
+// for the component that needs it rather than breaking every command.
 type CompilerModule = Record<string, unknown>;
 
 async function loadCompiler(relPath: string, exportName: string, componentName: string): Promise<SimulationCompiler> {
@@ -167,22 +166,13 @@ async function loadCompiler(relPath: string, exportName: string, componentName: 
   }
   const fn = mod?.[exportName];
   if (typeof fn === 'function') return (component, opts) => (fn as (c: Component, o?: unknown) => LokiComponentSimulation)(component, { ...opts });
-  return () => {
-    throw new Error(`${componentName} simulation is not available in this build (${exportName} missing)`);
-  };
+  // Fail closed: without its simulation the component is like any other unsimulated one.
+  return (component) => unsimulatedPassThrough(component, "is not simulated in this build (its simulation module is missing)");
 }
-
-let defaults: Promise<SimulationCompilers> | undefined;
 
 /** The project's own compilers for loki.process, loki.relabel and loki.secretfilter. */
-export function defaultCompilers(): Promise<SimulationCompilers> {
-  defaults ??= (async () => ({
-    'loki.process': await loadCompiler('./process.ts', 'compileLokiProcess', 'loki.process'),
-    'loki.relabel': await loadCompiler('../relabel/loki-relabel.ts', 'compileLokiRelabel', 'loki.relabel'),
-    'loki.secretfilter': await loadCompiler('./secretfilter/index.ts', 'compileSecretFilter', 'loki.secretfilter'),
-  }))();
-  return defaults;
-}
-
-/** Loaded once when this module is first imported (top-level await), so graph building stays synchronous. */
-export const DEFAULT_COMPILERS: SimulationCompilers = await defaultCompilers();
+export const DEFAULT_COMPILERS: SimulationCompilers = {
+  'loki.process': (component, opts) => compileLokiProcess(component, { nowNs: opts.nowNs }),
+  'loki.relabel': (component) => compileLokiRelabel(component),
+  'loki.secretfilter': await loadCompiler('./secretfilter/index.ts', 'compileSecretFilter', 'loki.secretfilter'),
+};
