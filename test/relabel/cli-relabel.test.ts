@@ -136,3 +136,18 @@ describe('alloy-scrub relabel', () => {
     expect([r.code, r.stderr]).toEqual([1, expect.stringMatching(/broken\.prom:2:\d+: /)]);
   });
 });
+
+describe('alloy-scrub relabel with bytes that are not UTF-8', () => {
+  it('writes an invalid byte in a label value back unchanged', async () => {
+    const input = join(dir, 'latin1.prom');
+    writeFileSync(input, Buffer.concat([Buffer.from('m{path="caf'), Buffer.from([0xe9]), Buffer.from('"} 1\n')]));
+    let raw = Buffer.alloc(0);
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((raw = Buffer.concat([raw, Buffer.from(chunk as Uint8Array)])), true));
+    const program = new Command('alloy-scrub').exitOverride();
+    register(program);
+    await program.parseAsync(['node', 'alloy-scrub', 'relabel', PII, '--input', input]);
+    process.exitCode = undefined;
+    vi.restoreAllMocks();
+    expect(raw.includes(Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x22]))).toBe(true);
+  });
+});

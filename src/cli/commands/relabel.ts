@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { Command, Option } from 'commander';
+import { decodeLine, encodeLine } from '../../loki/line-codec.ts';
 import { ExpositionError } from '../../relabel/exposition.ts';
 import { LabelJsonError } from '../../relabel/label-json.ts';
 import { chooseRelabelStart, runSeries, type SeriesFormat } from '../../relabel/series-run.ts';
@@ -58,7 +59,7 @@ function relabelCommand(file: string, opts: RelabelOptions): number {
     if (err instanceof LabelJsonError) throw new CliExit(EXIT_FINDING, `${name}:${err.line}: ${err.message}`);
     throw configFailure(err, source, file);
   }
-  process.stdout.write(result.text);
+  process.stdout.write(encodeLine(result.text));
   if (result.unknown > 0) {
     process.stderr.write(`alloy-scrub: ${result.unknown} of ${result.inputs} results depend on something alloy-scrub cannot know before Alloy runs (see "unknown")\n`);
   }
@@ -70,7 +71,9 @@ function readInput(path: string | undefined): { name: string; text: string } {
   try {
     const buf = readFileSync(path === undefined || path === '-' ? 0 : path);
     if (buf.length > MAX_INPUT_BYTES) throw usageError(`alloy-scrub: ${name} is larger than ${MAX_INPUT_BYTES} bytes`);
-    return { name, text: buf.toString('utf8') };
+    // Invalid UTF-8 bytes survive as escapes (see regex/types.ts), so hashmod and the output see
+    // the bytes Alloy would.
+    return { name, text: decodeLine(buf) };
   } catch (err) {
     if (err instanceof CliExit) throw err;
     throw usageError(`alloy-scrub: cannot read ${name}: ${(err as Error).message}`);
