@@ -1,0 +1,114 @@
+// Layout rules of `alloy fmt`. Expected outputs were checked against Alloy's own printer.
+import { describe, expect, it } from 'vitest';
+import { parseFile } from '../../src/syntax/parse.ts';
+import { formatFile } from '../../src/syntax/printer.ts';
+
+function fmt(src: string): string {
+  const { file, diagnostics } = parseFile(src, 'f');
+  expect(diagnostics).toEqual([]);
+  return formatFile(file, src);
+}
+
+describe('formatFile', () => {
+  it('indents block bodies with tabs', () => {
+    expect(fmt('a {\n  b {\n    c = 1\n  }\n}\n')).toBe('a {\n\tb {\n\t\tc = 1\n\t}\n}\n');
+  });
+
+  it('aligns = across consecutive one-line attributes', () => {
+    expect(fmt('a = 1\nlonger_name = 2\n')).toBe('a           = 1\nlonger_name = 2\n');
+  });
+
+  it('restarts alignment after a blank line', () => {
+    expect(fmt('a = 1\n\nlonger_name = 2\n')).toBe('a = 1\n\nlonger_name = 2\n');
+  });
+
+  it('restarts alignment after an attribute that spans lines', () => {
+    expect(fmt('a = [\n1,\n]\nbb = 2\nccc = 3\n')).toBe('a = [\n\t1,\n]\nbb  = 2\nccc = 3\n');
+  });
+
+  it('separates blocks by exactly one blank line', () => {
+    expect(fmt('a {}\nb {}\n\n\n\nc {}\n')).toBe('a { }\n\nb { }\n\nc { }\n');
+  });
+
+  it('collapses several blank lines between attributes into one', () => {
+    expect(fmt('a = 1\n\n\n\nb = 2\n')).toBe('a = 1\n\nb = 2\n');
+  });
+
+  it('prints an empty block with a space between the braces', () => {
+    expect(fmt('a "x" {\n}\n')).toBe('a "x" { }\n');
+  });
+
+  it('expands a one-line block onto several lines', () => {
+    expect(fmt('a { b = 1 }\n')).toBe('a {\n\tb = 1\n}\n');
+  });
+
+  it('keeps an array on one line when it was on one line', () => {
+    expect(fmt('a = [1,2,  3]\n')).toBe('a = [1, 2, 3]\n');
+  });
+
+  it('puts each element of a multi-line array on its own line with a trailing comma', () => {
+    expect(fmt('a = [\n1, 2,\n3,\n]\n')).toBe('a = [\n\t1, 2,\n\t3,\n]\n');
+  });
+
+  it('aligns = inside multi-line objects', () => {
+    expect(fmt('a = {\nx = 1,\nlonger = 2,\n}\n')).toBe('a = {\n\tx      = 1,\n\tlonger = 2,\n}\n');
+  });
+
+  it('keeps a one-line object on one line without inner padding', () => {
+    expect(fmt('a = { x = 1, y = "b" }\n')).toBe('a = {x = 1, y = "b"}\n');
+  });
+
+  it('keeps raw strings raw', () => {
+    expect(fmt('a = `x\\d+"`\n')).toBe('a = `x\\d+"`\n');
+  });
+
+  it('keeps escapes of double-quoted strings as written', () => {
+    expect(fmt('a = "\\u00e9\\t"\n')).toBe('a = "\\u00e9\\t"\n');
+  });
+
+  it('spaces binary operators and not unary ones', () => {
+    expect(fmt('a = -1+2*!b\n')).toBe('a = -1 + 2 * !b\n');
+  });
+
+  it('keeps a trailing comment after an attribute, separated by a space', () => {
+    expect(fmt('a = 1 // one\n')).toBe('a = 1 // one\n');
+  });
+
+  it('aligns trailing comments of consecutive attributes', () => {
+    expect(fmt('a = 1 // one\nbbb = 22 // two\n')).toBe('a   = 1  // one\nbbb = 22 // two\n');
+  });
+
+  it('keeps a comment on its own line above a statement, indented', () => {
+    expect(fmt('a {\n// note\nb = 1\n}\n')).toBe('a {\n\t// note\n\tb = 1\n}\n');
+  });
+
+  it('prints an empty file as a single newline', () => {
+    expect(fmt('')).toBe('\n');
+  });
+
+  it('indents call arguments that start a new line', () => {
+    expect(fmt('a = f(1,\n2)\n')).toBe('a = f(1,\n\t2)\n');
+  });
+
+  it('keeps a closing parenthesis on its own line with a trailing comma', () => {
+    expect(fmt('a = f(1,\n2,\n)\n')).toBe('a = f(1,\n\t2,\n)\n');
+  });
+
+  it('reprints an object key written as a string with Go quoting', () => {
+    expect(fmt('a = {"k-1" = 1}\n')).toBe('a = {"k-1" = 1}\n');
+  });
+
+  it("moves a comment after a multi-line call down a line at each run, as Alloy's printer does", () => {
+    const once = fmt('a = f(\n1,\n) // c\n');
+    expect(once).toBe('a = f(\n\t1,\n)\n// c\n');
+    expect(fmt(once)).toBe('a = f(\n\t1,\n)\n\n// c\n');
+  });
+
+  it("re-quotes the raw text of a quoted key, doubling its backslashes, as Alloy's printer does", () => {
+    expect(fmt('a = {"a\\nb" = 1}\n')).toBe('a = {"a\\\\nb" = 1}\n');
+  });
+
+  it("drops an empty block label, as Alloy's printer does", () => {
+    expect(fmt('a "" {\n}\n')).toBe('a { }\n');
+  });
+});
