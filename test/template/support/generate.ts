@@ -25,7 +25,7 @@ class Tape {
 
 const KEYS = ['a', 'b', 'c', 'Value', 'x', 'list', 'm', 'n'] as const;
 
-const TEXTS = ['abc', ' ', '\n', 'x=', '{', '}', 'ü', '%', '-', '\t', 'é€', '  \n  ', '$1', '${1}', '<&>', '"q"'];
+const TEXTS = ['abc', ' ', '\n', 'x=', '{ ', '}', 'ü', '%', '-', '\t', 'é€', '  \n  ', '$1', '${1}', '<&>', '"q"'];
 
 const STRINGS = [
   '""', '"a"', '"abc"', '"A-b_C"', '"héllo"', '"  pad  "', '"a,b,c"', '"x\\ty"', '"\\u00e9"', '"%"', '"secret=123"',
@@ -59,7 +59,7 @@ class TemplateGen {
 
   field(): string {
     const t = this.t;
-    const k = t.chance(0.1) ? 'missing' : t.pick(KEYS);
+    const k = t.chance(0.05) ? 'missing' : t.pick(KEYS);
     if (t.chance(0.2)) return `.${k}.${t.pick(KEYS)}`;
     return `.${k}`;
   }
@@ -77,6 +77,20 @@ class TemplateGen {
         return t.pick(['true', 'false']);
       default:
         return t.chance(0.2) ? 'nil' : t.pick(STRINGS);
+    }
+  }
+
+  stringOperand(scope: string[], depth: number): string {
+    const t = this.t;
+    switch (t.int(4)) {
+      case 0:
+        return t.pick(STRINGS);
+      case 1:
+        return t.pick(['.Value', '.a', '.b', '.c']);
+      case 2:
+        return depth > 0 ? `(${this.call(scope, depth - 1, false)})` : t.pick(STRINGS);
+      default:
+        return `(printf ${t.pick(FORMATS)} ${this.operand(scope, 0)})`;
     }
   }
 
@@ -106,6 +120,12 @@ class TemplateGen {
     const special = this.funcs ? t.int(10) : 9;
     if (special === 0) return `regexReplaceAll ${t.pick(REGEXES)} ${piped ? '' : this.operand(scope, depth) + ' '}${t.pick(REPLS)}`.trim() + (piped ? '' : '');
     if (special === 1) return `regexReplaceAllLiteral ${t.pick(REGEXES)}${piped ? '' : ' ' + this.operand(scope, depth)} ${t.pick(REPLS)}`;
+    if (['lt', 'le', 'gt', 'ge', 'eq', 'ne'].includes(name) && !piped && t.chance(0.6)) {
+      // Comparable operands, so comparisons mostly evaluate rather than fail.
+      const pool = t.chance(0.5) ? NUMBERS.filter((x) => !x.includes("'") && x !== '9223372036854775807') : STRINGS;
+      const a = t.chance(0.5) ? t.pick(pool) : t.pick(['.a', '.b', '.Value', '.x']);
+      return `${name} ${a} ${t.pick(pool)}`;
+    }
     if (t.chance(0.12)) {
       name = 'printf';
       const args = [t.pick(FORMATS)];
@@ -113,10 +133,13 @@ class TemplateGen {
       for (let i = 0; i < n; i++) args.push(this.operand(scope, depth));
       return `printf ${args.join(' ')}`;
     }
-    if (t.chance(0.1)) arity += t.pick([-1, 1]);
+    if (t.chance(0.04)) arity += t.pick([-1, 1]);
     if (piped) arity -= 1;
     const args: string[] = [];
-    for (let i = 0; i < Math.max(0, arity); i++) args.push(this.operand(scope, depth));
+    // Alloy's functions take strings: mostly give them strings, so execution gets past the call.
+    const stringy = names === ALLOY && name !== 'Replace';
+    for (let i = 0; i < Math.max(0, arity); i++) args.push(stringy && t.chance(0.75) ? this.stringOperand(scope, depth) : this.operand(scope, depth));
+    if (name === 'Replace' && args.length === 4 && t.chance(0.8)) args[3] = t.pick(['-1', '1', '2', '0']);
     return [name, ...args].join(' ');
   }
 
@@ -141,16 +164,16 @@ class TemplateGen {
     return this.t.chance(0.15) ? ' -}}' : this.t.chance(0.5) ? ' }}' : '}}';
   }
 
-  list(scope: string[], depth: number, inRange: boolean, allowTemplate: boolean): string {
+  list(scope: string[], depth: number, inRange: boolean, allowTemplate: boolean, top = false): string {
     const t = this.t;
     const n = 1 + t.int(3);
     const local = [...scope];
     let out = '';
-    for (let i = 0; i < n; i++) out += this.node(local, depth, inRange, allowTemplate);
+    for (let i = 0; i < n; i++) out += this.node(local, depth, inRange, allowTemplate, top);
     return out;
   }
 
-  node(scope: string[], depth: number, inRange: boolean, allowTemplate: boolean): string {
+  node(scope: string[], depth: number, inRange: boolean, allowTemplate: boolean, top = false): string {
     const t = this.t;
     const kind = depth <= 0 ? t.int(3) : t.int(12);
     switch (kind) {
@@ -199,12 +222,13 @@ class TemplateGen {
       }
       case 9: {
         if (!allowTemplate) return '{{/* no templates here */}}';
-        if (this.defines.length > 0 && t.chance(0.6)) {
+        // {{define}} is only legal at the top level; elsewhere call or declare a block.
+        if (this.defines.length > 0 && (t.chance(0.6) || !top)) {
           return `{{template "${t.pick(this.defines)}"${t.chance(0.7) ? ' ' + this.pipeline(scope, 0) : ''}}}`;
         }
         const name = `t${this.defines.length}`;
         this.defines.push(name);
-        if (t.chance(0.5)) return `{{block "${name}" ${this.pipeline(scope, 0)}}}${this.list([], depth - 1, false, false)}{{end}}`;
+        if (!top || t.chance(0.5)) return `{{block "${name}" ${this.pipeline(scope, 0)}}}${this.list([], depth - 1, false, false)}{{end}}`;
         return `{{define "${name}"}}${this.list([], depth - 1, false, false)}{{end}}{{template "${name}" ${this.pipeline(scope, 0)}}}`;
       }
       case 10:
@@ -263,5 +287,13 @@ export const caseArb: fc.Arbitrary<Case> = fc
   })
   .map(({ tape, data, funcs }) => {
     const g = new TemplateGen(new Tape(tape), funcs);
-    return { template: g.list([], 3, false, true), data, funcs };
+    const small = tape[0]! % 10 < 3;
+    let template = g.list([], small ? 1 : 3, false, true, true);
+    // One case in ten is damaged by one edit, to exercise Go's parse errors.
+    if (tape[1]! % 10 === 0 && template.length > 0) {
+      const at = tape[2]! % template.length;
+      const insert = ['', '{{', '}}', '(', ')', '"', '|', '$', '-', ' ', '{{end}}', '{{else}}', '.', ':='][tape[3]! % 14]!;
+      template = template.slice(0, at) + insert + template.slice(at + (insert === '' || tape[4]! % 2 === 0 ? 1 : 0));
+    }
+    return { template, data, funcs };
   });
