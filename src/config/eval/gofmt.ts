@@ -20,22 +20,30 @@ export type GoArg =
 /** Thrown for format features this module does not reproduce; the caller turns it into unknown. */
 export class UnsupportedFormat extends Error {}
 
+/** Go's fmt flags for one verb (fmt.fmtFlags plus width and precision). */
 interface Spec {
   minus: boolean;
   plus: boolean;
   sharp: boolean;
   zero: boolean;
   space: boolean;
+  plusV: boolean;
+  sharpV: boolean;
   width?: number;
   prec?: number;
 }
 
+function clearFlags(): Spec {
+  return { minus: false, plus: false, sharp: false, zero: false, space: false, plusV: false, sharpV: false };
+}
+
+/** fmt.Sprintf: the format's verbs applied to the arguments, Go's error notes included. */
 export function goSprintf(format: string, args: readonly GoArg[]): string {
   let out = '';
   let argNum = 0;
   let i = 0;
-  const n = format.length;
-  while (i < n) {
+  const end = format.length;
+  while (i < end) {
     const pct = format.indexOf('%', i);
     if (pct < 0) {
       out += format.slice(i);
@@ -43,8 +51,8 @@ export function goSprintf(format: string, args: readonly GoArg[]): string {
     }
     out += format.slice(i, pct);
     i = pct + 1;
-    const spec: Spec = { minus: false, plus: false, sharp: false, zero: false, space: false };
-    flags: for (; i < n; i++) {
+    const spec = clearFlags();
+    flags: for (; i < end; i++) {
       switch (format[i]) {
         case '#':
           spec.sharp = true;
@@ -67,23 +75,29 @@ export function goSprintf(format: string, args: readonly GoArg[]): string {
       }
     }
     if (format[i] === '[' || format[i] === '*') throw new UnsupportedFormat('argument indexes and * widths are not simulated');
-    let w = '';
-    while (i < n && /[0-9]/.test(format[i]!)) w += format[i++];
-    if (w) spec.width = Number(w);
-    if (format[i] === '.') {
-      i++;
-      if (format[i] === '*' || format[i] === '[') throw new UnsupportedFormat('* precisions are not simulated');
-      let p = '';
-      while (i < n && /[0-9]/.test(format[i]!)) p += format[i++];
-      spec.prec = Number(p || '0');
-    }
-    if (!spec.minus && spec.zero === undefined) spec.zero = false;
-    if (i >= n) {
+    const w = parseNum(format, i);
+    if (w.tooLarge) {
       out += '%!(NOVERB)';
       break;
     }
-    const cp = format.codePointAt(i)!;
-    const verb = String.fromCodePoint(cp);
+    if (w.present) spec.width = w.num;
+    i = w.next;
+    if (i + 1 < end && format[i] === '.') {
+      i++;
+      if (format[i] === '*' || format[i] === '[') throw new UnsupportedFormat('* precisions are not simulated');
+      const p = parseNum(format, i);
+      if (p.tooLarge) {
+        out += '%!(NOVERB)';
+        break;
+      }
+      spec.prec = p.present ? p.num : 0;
+      i = p.next;
+    }
+    if (i >= end) {
+      out += '%!(NOVERB)';
+      break;
+    }
+    const verb = String.fromCodePoint(format.codePointAt(i)!);
     i += verb.length;
     if (verb === '%') {
       out += '%';
@@ -93,21 +107,32 @@ export function goSprintf(format: string, args: readonly GoArg[]): string {
       out += `%!${verb}(MISSING)`;
       continue;
     }
-    out += formatArg(args[argNum++]!, verb, spec);
+    if (verb === 'v') {
+      spec.sharpV = spec.sharp;
+      spec.sharp = false;
+      spec.plusV = spec.plus;
+      spec.plus = false;
+    }
+    out += printArg(args[argNum++]!, verb, spec);
   }
   if (argNum < args.length) {
-    out += '%!(EXTRA ';
-    out += args
-      .slice(argNum)
-      .map((a) => (a.t === 'nil' ? '<nil>' : `${typeName(a)}=${formatArg(a, 'v', plain())}`))
-      .join(', ');
-    out += ')';
+    const parts = args.slice(argNum).map((a) => (a.t === 'nil' ? '<nil>' : `${typeName(a)}=${printArg(a, 'v', clearFlags())}`));
+    out += `%!(EXTRA ${parts.join(', ')})`;
   }
   return out;
 }
 
-function plain(): Spec {
-  return { minus: false, plus: false, sharp: false, zero: false, space: false };
+function parseNum(s: string, start: number): { num: number; present: boolean; next: number; tooLarge: boolean } {
+  let num = 0;
+  let i = start;
+  let present = false;
+  while (i < s.length && s[i]! >= '0' && s[i]! <= '9') {
+    if (num > 1e6) return { num: 0, present: false, next: s.length, tooLarge: true };
+    num = num * 10 + (s.charCodeAt(i) - 48);
+    present = true;
+    i++;
+  }
+  return { num, present, next: i, tooLarge: false };
 }
 
 function typeName(a: GoArg): string {
@@ -129,159 +154,233 @@ function typeName(a: GoArg): string {
   }
 }
 
-function badVerb(a: GoArg, verb: string): string {
+/** fmt's pad/padString: width counted in runes, zeros when the zero flag is set. */
+function pad(s: string, spec: Spec): string {
+  if (spec.width === undefined || spec.width === 0) return s;
+  const fill = spec.width - [...s].length;
+  if (fill <= 0) return s;
+  const padding = (spec.zero ? '0' : ' ').repeat(fill);
+  return spec.minus ? s + padding : padding + s;
+}
+
+function badVerb(a: GoArg, verb: string, spec: Spec): string {
   if (a.t === 'nil') return `%!${verb}(<nil>)`;
-  return `%!${verb}(${typeName(a)}=${formatArg(a, 'v', plain())})`;
+  return `%!${verb}(${typeName(a)}=${printArg(a, 'v', spec)})`;
 }
 
-function pad(s: string, spec: Spec, zeroOk = true): string {
-  const width = spec.width ?? 0;
-  const len = [...s].length;
-  if (len >= width) return s;
-  const fill = width - len;
-  if (spec.minus) return s + ' '.repeat(fill);
-  if (spec.zero && zeroOk) return '0'.repeat(fill) + s;
-  return ' '.repeat(fill) + s;
+/** pp.printArg for a top-level argument. */
+function printArg(a: GoArg, verb: string, spec: Spec): string {
+  if (a.t === 'nil') return verb === 'T' || verb === 'v' ? pad('<nil>', spec) : badVerb(a, verb, spec);
+  if (verb === 'T') return pad(truncate(typeName(a), spec), spec);
+  if (verb === 'p') throw new UnsupportedFormat('%p prints a memory address');
+  return printValue(a, verb, spec, 0);
 }
 
-function formatArg(a: GoArg, verb: string, spec: Spec): string {
+/** pp.printValue: nested values of slices and maps are printed through here. */
+function printValue(a: GoArg, verb: string, spec: Spec, depth: number): string {
   switch (a.t) {
     case 'nil':
-      return verb === 'v' ? pad('<nil>', spec, false) : badVerb(a, verb);
+      // A nil interface{} inside a slice or map.
+      return spec.sharpV ? 'interface {}(nil)' : '<nil>';
     case 'bool':
-      return verb === 'v' || verb === 't' ? pad(String(a.v), spec, false) : badVerb(a, verb);
+      return verb === 'v' || verb === 't' ? pad(String(a.v), spec) : badVerb(a, verb, spec);
     case 'int':
       return formatInt(a, verb, spec);
     case 'float64':
-      return formatFloat(a.v, verb, spec) ?? badVerb(a, verb);
+      return formatFloat(a, verb, spec);
     case 'string':
-      return formatString(a.v, verb, spec) ?? badVerb(a, verb);
+      return formatString(a, verb, spec);
     case 'slice': {
-      if (verb === 's' || verb === 'q' || verb === 'x' || verb === 'X' || verb === 'v' || verb === 'd') {
-        return `[${a.v.map((e) => formatArg(e, verb, spec)).join(' ')}]`;
-      }
-      return `[${a.v.map((e) => formatArg(e, verb, spec)).join(' ')}]`;
+      const inner = a.v.map((e) => printValue(e, verb, spec, depth + 1));
+      return spec.sharpV ? `[]interface {}{${inner.join(', ')}}` : `[${inner.join(' ')}]`;
     }
     case 'map': {
       // fmt prints maps with sorted keys.
       const keys = [...a.v.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
-      return `map[${keys.map((k) => `${formatString(k, verb, spec) ?? badVerb({ t: 'string', v: k }, verb)}:${formatArg(a.v.get(k)!, verb, spec)}`).join(' ')}]`;
+      const inner = keys.map((k) => `${printValue({ t: 'string', v: k }, verb, spec, depth + 1)}:${printValue(a.v.get(k)!, verb, spec, depth + 1)}`);
+      return spec.sharpV ? `map[string]interface {}{${inner.join(', ')}}` : `map[${inner.join(' ')}]`;
     }
   }
 }
 
-function formatString(s: string, verb: string, spec: Spec): string | undefined {
-  let str = s;
-  if (spec.prec !== undefined && (verb === 's' || verb === 'v' || verb === 'q')) {
-    str = [...str].slice(0, spec.prec).join('');
-  }
+function truncate(s: string, spec: Spec): string {
+  return spec.prec === undefined ? s : [...s].slice(0, spec.prec).join('');
+}
+
+function formatString(a: { t: 'string'; v: string }, verb: string, spec: Spec): string {
   switch (verb) {
     case 'v':
+      return spec.sharpV ? fmtQ(a.v, spec) : pad(truncate(a.v, spec), spec);
     case 's':
-      return pad(str, spec);
+      return pad(truncate(a.v, spec), spec);
     case 'q':
-      if (spec.sharp && !str.includes('`') && /^[^\x00-\x08\x0a-\x1f\x7f]*$/.test(str)) return pad('`' + str + '`', spec);
-      return pad(goQuote(str, spec.plus), spec);
+      return fmtQ(a.v, spec);
     case 'x':
-    case 'X': {
-      const bytes = new TextEncoder().encode(str);
-      const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0'));
-      let body = spec.space ? hex.map((h) => (spec.sharp ? `0x${h}` : h)).join(' ') : (spec.sharp ? '0x' : '') + hex.join('');
-      if (verb === 'X') body = body.toUpperCase();
-      return pad(body, spec);
-    }
+    case 'X':
+      return fmtSx(a.v, verb === 'X', spec);
     default:
-      return undefined;
+      return badVerb(a, verb, spec);
   }
 }
 
-/** strconv.Quote: Go escapes; with `ascii`, non-ASCII runes are escaped too (%+q). */
-export function goQuote(s: string, ascii = false): string {
-  let out = '"';
+function fmtQ(s: string, spec: Spec): string {
+  const t = truncate(s, spec);
+  if (spec.sharp && canBackquote(t)) return pad('`' + t + '`', spec);
+  return pad(goQuote(t, spec.plus), spec);
+}
+
+// strconv.CanBackquote: no backquote, no control characters other than tab, no U+FEFF.
+function canBackquote(s: string): boolean {
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
-    if (ch === '"' || ch === '\\') out += '\\' + ch;
-    else if (cp === 0x07) out += '\\a';
-    else if (cp === 0x08) out += '\\b';
-    else if (cp === 0x0c) out += '\\f';
-    else if (cp === 0x0a) out += '\\n';
-    else if (cp === 0x0d) out += '\\r';
-    else if (cp === 0x09) out += '\\t';
-    else if (cp === 0x0b) out += '\\v';
-    else if (cp === 0xfffd && ch === '\ufffd') out += ch;
-    else if (cp < 0x20 || cp === 0x7f) out += '\\x' + cp.toString(16).padStart(2, '0');
-    else if (cp < 0x80 || (!ascii && isPrintable(cp))) out += ch;
-    else if (cp < 0x10000) out += '\\u' + cp.toString(16).padStart(4, '0');
-    else out += '\\U' + cp.toString(16).padStart(8, '0');
+    if (ch === '`' || cp === 0xfeff || cp === 0xfffd) return false;
+    if (cp < 0x20 && cp !== 0x09) return false;
+    if (cp === 0x7f) return false;
   }
+  return true;
+}
+
+function fmtSx(s: string, upper: boolean, spec: Spec): string {
+  let bytes = [...new TextEncoder().encode(s)];
+  if (spec.prec !== undefined && spec.prec < bytes.length) bytes = bytes.slice(0, spec.prec);
+  const length = bytes.length;
+  let width = 2 * length;
+  if (width > 0) {
+    if (spec.space) {
+      if (spec.sharp) width *= 2;
+      width += length - 1;
+    } else if (spec.sharp) width += 2;
+  } else {
+    return spec.width !== undefined ? (spec.zero ? '0' : ' ').repeat(spec.width) : '';
+  }
+  const digits = upper ? '0123456789ABCDEF' : '0123456789abcdef';
+  const x = upper ? 'X' : 'x';
+  let body = spec.sharp ? `0${x}` : '';
+  bytes.forEach((c, i) => {
+    if (spec.space && i > 0) {
+      body += ' ';
+      if (spec.sharp) body += `0${x}`;
+    }
+    body += digits[c >> 4]! + digits[c & 0xf]!;
+  });
+  const padding = spec.width !== undefined && spec.width > width ? (spec.zero ? '0' : ' ').repeat(spec.width - width) : '';
+  return spec.minus ? body + padding : padding + body;
+}
+
+/** strconv.Quote (or QuoteToASCII with `ascii`). */
+export function goQuote(s: string, ascii = false): string {
+  let out = '"';
+  for (const ch of s) out += quoteRune(ch, '"', ascii);
   return out + '"';
 }
 
-// Go's unicode.IsPrint, approximated by Unicode general categories (letters, marks, numbers,
-// punctuation, symbols, and U+0020).
-function isPrintable(cp: number): boolean {
-  return /[\p{L}\p{M}\p{N}\p{P}\p{S}]/u.test(String.fromCodePoint(cp));
+function quoteRune(ch: string, quote: string, ascii: boolean): string {
+  const cp = ch.codePointAt(0)!;
+  if (ch === quote || ch === '\\') return '\\' + ch;
+  if (cp < 0x80 && cp >= 0x20 && cp !== 0x7f) return ch;
+  if (!ascii && cp >= 0x80 && isPrintable(cp)) return ch;
+  switch (cp) {
+    case 0x07:
+      return '\\a';
+    case 0x08:
+      return '\\b';
+    case 0x0c:
+      return '\\f';
+    case 0x0a:
+      return '\\n';
+    case 0x0d:
+      return '\\r';
+    case 0x09:
+      return '\\t';
+    case 0x0b:
+      return '\\v';
+  }
+  if (cp < 0x20 || cp === 0x7f) return '\\x' + cp.toString(16).padStart(2, '0');
+  if (cp < 0x10000) return '\\u' + cp.toString(16).padStart(4, '0');
+  return '\\U' + cp.toString(16).padStart(8, '0');
 }
 
-function formatInt(a: { v: bigint; type: string }, verb: string, spec: Spec): string {
-  const neg = a.v < 0n;
-  const abs = neg ? -a.v : a.v;
-  let digits: string;
-  let prefix = '';
+// Go's strconv.IsPrint: letters, marks, numbers, punctuation, symbols and U+0020; not other
+// spaces, controls, unassigned or private-use code points.
+function isPrintable(cp: number): boolean {
+  if (cp === 0xfffd) return true;
+  return /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(String.fromCodePoint(cp));
+}
+
+/** fmt.fmtInteger for verbs d b o O x X v, and c q U. */
+function formatInt(a: { t: 'int'; v: bigint; type: 'int' | 'uint64' }, verb: string, spec: Spec): string {
+  const signed = a.type === 'int';
+  const u = BigInt.asUintN(64, a.v);
   switch (verb) {
     case 'v':
+      if (spec.sharpV && !signed) return fmtInteger(u, 16, false, 'v', { ...spec, sharp: true }, false);
+      return fmtInteger(u, 10, signed, verb, spec, false);
     case 'd':
-      digits = abs.toString(10);
-      break;
+      return fmtInteger(u, 10, signed, verb, spec, false);
     case 'b':
-      digits = abs.toString(2);
-      if (spec.sharp) prefix = '0b';
-      break;
+      return fmtInteger(u, 2, signed, verb, spec, false);
     case 'o':
-      digits = abs.toString(8);
-      if (spec.sharp) prefix = '0';
-      break;
     case 'O':
-      digits = abs.toString(8);
-      prefix = '0o';
-      break;
+      return fmtInteger(u, 8, signed, verb, spec, false);
     case 'x':
-      digits = abs.toString(16);
-      if (spec.sharp) prefix = '0x';
-      break;
+      return fmtInteger(u, 16, signed, verb, spec, false);
     case 'X':
-      digits = abs.toString(16).toUpperCase();
-      if (spec.sharp) prefix = '0X';
-      break;
+      return fmtInteger(u, 16, signed, verb, spec, true);
     case 'c':
-      return pad(String.fromCodePoint(Number(abs) <= 0x10ffff ? Number(abs) : 0xfffd), spec, false);
-    case 'q':
-      return pad(goQuote(String.fromCodePoint(Number(abs) <= 0x10ffff ? Number(abs) : 0xfffd)).replace(/^"|"$/g, "'"), spec, false);
-    case 'U': {
-      const u = 'U+' + abs.toString(16).toUpperCase().padStart(4, '0');
-      return pad(u, spec, false);
+      return pad(runeOf(u), spec);
+    case 'q': {
+      const r = runeOf(u);
+      return pad(`'${quoteRune(r, "'", spec.plus)}'`, spec);
     }
-    case 'e':
-    case 'E':
-    case 'f':
-    case 'F':
-    case 'g':
-    case 'G':
+    case 'U':
+      return fmtUnicode(u, spec);
     default:
-      return badVerb({ t: 'int', v: a.v, type: a.type as 'int' }, verb);
+      return badVerb(a, verb, spec);
   }
+}
+
+function runeOf(u: bigint): string {
+  // Go converts to a rune (int32) first; invalid code points become U+FFFD.
+  const r = Number(BigInt.asIntN(32, u));
+  if (u > 0x10ffffn || r < 0 || r > 0x10ffff || (r >= 0xd800 && r <= 0xdfff)) return '\ufffd';
+  return String.fromCodePoint(r);
+}
+
+function fmtUnicode(u: bigint, spec: Spec): string {
+  let prec = 4;
+  if (spec.prec !== undefined && spec.prec > 4) prec = spec.prec;
+  let hex = u.toString(16).toUpperCase();
+  hex = hex.padStart(prec, '0');
+  let s = `U+${hex}`;
+  if (spec.sharp && u <= 0x10ffffn && isPrintable(Number(u)) && !(u >= 0xd800n && u <= 0xdfffn)) s += ` '${String.fromCodePoint(Number(u))}'`;
+  return pad(s, { ...spec, zero: false });
+}
+
+function fmtInteger(u: bigint, base: number, signed: boolean, verb: string, spec: Spec, upper: boolean): string {
+  const negative = signed && BigInt.asIntN(64, u) < 0n;
+  let mag = negative ? -BigInt.asIntN(64, u) : u;
+  if (mag < 0n) mag = -mag;
+  let prec = 0;
   if (spec.prec !== undefined) {
-    if (spec.prec === 0 && abs === 0n) digits = '';
-    digits = digits.padStart(spec.prec, '0');
+    prec = spec.prec;
+    if (prec === 0 && mag === 0n) return spec.width !== undefined ? ' '.repeat(spec.width) : '';
+  } else if (spec.zero && spec.width !== undefined) {
+    prec = spec.width;
+    if (negative || spec.plus || spec.space) prec--; // leave room for sign
   }
-  const sign = neg ? '-' : spec.plus ? '+' : spec.space ? ' ' : '';
-  const body = prefix + digits;
-  // Zero padding goes between the sign and the digits, and is ignored when a precision is given.
-  if (spec.zero && !spec.minus && spec.prec === undefined && spec.width !== undefined) {
-    const fill = spec.width - sign.length - body.length;
-    return sign + (fill > 0 ? '0'.repeat(fill) : '') + body;
+  let digits = mag.toString(base);
+  if (upper) digits = digits.toUpperCase();
+  if (digits.length < prec) digits = digits.padStart(prec, '0');
+  if (spec.sharp) {
+    if (base === 2) digits = '0b' + digits;
+    else if (base === 8 && digits[0] !== '0') digits = '0' + digits;
+    else if (base === 16) digits = (upper ? '0X' : '0x') + digits;
   }
-  return pad(sign + body, { ...spec, zero: false });
+  if (verb === 'O') digits = '0o' + digits;
+  if (negative) digits = '-' + digits;
+  else if (spec.plus) digits = '+' + digits;
+  else if (spec.space) digits = ' ' + digits;
+  return pad(digits, { ...spec, zero: false });
 }
 
 /** A decimal as strconv keeps it: digits `d` (no trailing zeros) and decimal point position `dp`. */
@@ -398,24 +497,54 @@ function formatFloatBody(x: number, fmt: string, precIn: number): string {
   }
 }
 
-function formatFloat(x: number, verb: string, spec: Spec): string | undefined {
-  const v = verb === 'v' ? 'g' : verb === 'F' ? 'f' : verb;
-  if (!['e', 'E', 'f', 'g', 'G'].includes(v)) return undefined;
-  const prec = spec.prec ?? (verb === 'v' || v === 'g' || v === 'G' ? -1 : 6);
-  if (Number.isNaN(x)) {
-    const sign = spec.plus ? '+' : spec.space ? ' ' : '';
-    return pad(sign + 'NaN', spec, false);
+function formatFloat(a: { t: 'float64'; v: number }, verb: string, spec: Spec): string {
+  const x = a.v;
+  let fmtVerb: string;
+  let defPrec: number;
+  switch (verb) {
+    case 'v':
+      fmtVerb = 'g';
+      defPrec = -1;
+      break;
+    case 'g':
+    case 'G':
+      fmtVerb = verb;
+      defPrec = -1;
+      break;
+    case 'f':
+    case 'e':
+    case 'E':
+      fmtVerb = verb;
+      defPrec = 6;
+      break;
+    case 'F':
+      fmtVerb = 'f';
+      defPrec = 6;
+      break;
+    case 'b':
+    case 'x':
+    case 'X':
+      throw new UnsupportedFormat(`%${verb} of a float is not simulated`);
+    default:
+      return badVerb(a, verb, spec);
+  }
+  const prec = spec.prec ?? defPrec;
+  if (Number.isNaN(x) || !Number.isFinite(x)) {
+    // Infinities and NaN are never zero padded; NaN has no sign unless asked for.
+    let num = Number.isNaN(x) ? 'NaN' : 'Inf';
+    if (x === -Infinity) num = '-' + num;
+    else if (spec.space && !spec.plus) num = ' ' + num;
+    else if (spec.plus || !Number.isNaN(x)) num = '+' + num; // +Inf keeps its sign, as Go prints it
+    return pad(num, { ...spec, zero: false });
   }
   const neg = x < 0 || Object.is(x, -0);
+  let body = formatFloatBody(Math.abs(x), fmtVerb, prec);
+  if (spec.sharp) body = sharpFloat(body, fmtVerb, prec);
   const sign = neg ? '-' : spec.plus ? '+' : spec.space ? ' ' : '';
-  if (!Number.isFinite(x)) return pad((neg ? '-' : spec.plus ? '+' : spec.space ? ' ' : '') + 'Inf', spec, false);
-  let body = formatFloatBody(Math.abs(x), v, prec);
-  if (spec.sharp) body = sharpFloat(body, v, prec);
-  if (spec.zero && !spec.minus && spec.width !== undefined) {
-    const fill = spec.width - sign.length - body.length;
-    return sign + (fill > 0 ? '0'.repeat(fill) : '') + body;
+  if (spec.zero && spec.width !== undefined && spec.width > sign.length + body.length) {
+    return sign + '0'.repeat(spec.width - sign.length - body.length) + body;
   }
-  return pad(sign + body, { ...spec, zero: false });
+  return pad(sign + body, spec);
 }
 
 // The # flag: always a decimal point, and %g keeps its trailing zeros.
