@@ -8,6 +8,7 @@
 //   split+decode   LineSplitter + decodeLine only: what Node needs to read the bytes (the floor)
 //   run text→text  runStream in-process, output discarded
 //   run text→jsonl runStream in-process with jsonl records
+//   runner only    the same, through a loki.process without stages: the cost of the runner itself
 //   cli text→text  ./bin/alloy-scrub run as a user runs it (process start, config load, pipes)
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -61,8 +62,10 @@ function splitDecode(buf: Buffer): number {
   return n;
 }
 
-async function runInProcess(buf: Buffer, format: OutputFormat): Promise<number> {
-  const runner = buildLogPath(model, start.ok ? start.id : '', { nowNs: 1_700_000_000_000_000_000n });
+const emptyModel = loadConfig('loki.process "empty" {\n  forward_to = []\n}\n', 'empty.alloy', { env: {} });
+
+async function runInProcess(buf: Buffer, format: OutputFormat, m = model, id = start.ok ? start.id : ''): Promise<number> {
+  const runner = buildLogPath(m, id, { nowNs: 1_700_000_000_000_000_000n });
   let bytes = 0;
   for await (const chunk of runStream(asyncChunks(buf), runner, { outputFormat: format, now: () => 1_700_000_000_000_000_000n })) {
     if (chunk.stream === 'stdout') bytes += chunk.data.length;
@@ -100,6 +103,7 @@ const rows: Array<[string, number]> = [
   ['split+decode (floor)', await measure(() => splitDecode(data))],
   ['run text→text', await measure(() => runInProcess(data, 'text'))],
   ['run text→jsonl', await measure(() => runInProcess(data, 'jsonl'))],
+  ['runner only (no stages) text→text', await measure(() => runInProcess(data, 'text', emptyModel, 'loki.process.empty'))],
 ];
 if (!values['no-cli']) rows.push(['cli text→text', await measure(() => runCli(data))]);
 

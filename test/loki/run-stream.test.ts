@@ -89,6 +89,28 @@ describe('runStream, text in and out', () => {
   });
 });
 
+describe('runStream, streaming', () => {
+  it('reads input only as fast as output is taken (backpressure)', async () => {
+    let pulled = 0;
+    async function* endless(): AsyncGenerator<Buffer> {
+      for (;;) {
+        pulled++;
+        yield Buffer.from('line\n');
+      }
+    }
+    const gen = runStream(endless(), buildLogPath(secretOnly, 'loki.secretfilter.s', { compilers: FAKE_COMPILERS }), { now: () => 0n });
+    for (let i = 0; i < 5; i++) await gen.next();
+    await gen.return({ entries: 0, records: 0, dropped: 0, errors: 0, unknown: 0 });
+    expect(pulled).toBe(5);
+  });
+
+  it('emits the output of each input chunk before reading the next', async () => {
+    const gen = runStream(chunks(Buffer.from('a\nb\n'), 2), buildLogPath(secretOnly, 'loki.secretfilter.s', { compilers: FAKE_COMPILERS }), { now: () => 0n });
+    const first = await gen.next();
+    expect(!first.done && first.value.stream === 'stdout' && first.value.data.toString()).toBe('a\n');
+  });
+});
+
 describe('runStream, jsonl', () => {
   it('writes line, labels, extracted and dropped for every entry, in order', async () => {
     const { stdout } = await collect(single, 'loki.process.a', 'x\nDROP\n', { outputFormat: 'jsonl' });
