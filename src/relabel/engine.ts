@@ -61,6 +61,9 @@ export function compileRelabelRules(blocks: EvaluatedBlock[], opts: CompileRelab
     if (block.name !== 'rule') {
       throw new ConfigError(`unrecognized block name ${goQuote(block.name)}`, block.file || opts.file, block.range);
     }
+    if (block.label !== undefined) {
+      throw new ConfigError(`block "rule" does not support specifying labels`, block.file || opts.file, block.range);
+    }
     const index = rules.length;
     const decoded = decodeRule(block, index, opts.file);
     if (decoded.kind === 'unknown') {

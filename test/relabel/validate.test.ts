@@ -115,6 +115,11 @@ describe('decoding rule attributes', () => {
     expect(rejection({ regex: '[', action: 'hashmod' }).message).toMatch(/error parsing regexp/);
   });
 
+  it('rejects a labelled rule block', () => {
+    const block = { ...ruleBlock({ source_labels: ['a'], target_label: 'b' }), label: 'x' };
+    expect(() => compileRelabelRules([block], { component: 'prometheus.relabel', file: FILE })).toThrow('block "rule" does not support specifying labels');
+  });
+
   it('rejects an attribute a rule does not have', () => {
     expect(rejection({ source: 'a' }).message).toBe('unrecognized attribute name "source"');
   });
