@@ -34,3 +34,8 @@ export function compileLokiProcess(component: Component, opts: LokiProcessOption
     flush: (): EntryOutcome[] => pipeline.flush(),
   };
 }
+
+export { describeLokiProcess, describeStage } from './stages/describe.ts';
+export type { StageDescription, StageEffect, StageRegex } from './stages/describe.ts';
+export { compileStage } from './stages/index.ts';
+export type { CompiledStage, StageContext } from './stages/stage.ts';

@@ -111,3 +111,74 @@ describe('loki.process pipeline', () => {
     expect(e.unknown[0]!.message).toContain('"expression" is not known before Alloy runs');
   });
 });
+
+// The same seed snippets read through the real loader, as users' configs are.
+import { loadConfig } from '../../src/config/load.ts';
+
+function loadProcess(source: string, id: string) {
+  const model = loadConfig(source, 'seed.alloy');
+  const c = model.components.get(id);
+  if (!c) throw new Error(`no ${id}: ${model.diagnostics.map((d) => d.message).join('; ')}`);
+  return compileLokiProcess(c);
+}
+
+const SEED_002 = `
+loki.process "scrub_secrets" {
+  stage.replace {
+    expression = \`(?i)(password|passwd|secret|api[_-]?key|token|bearer)\\s*[:=]\\s*['"]?([^'"\\s,}{]+)['"]?\`
+    replace    = "\${1}=REDACTED"
+  }
+  stage.replace {
+    expression = \`(?:AKIA|ASIA|AROA)[A-Z0-9]{16}\`
+    replace    = "AWS_KEY_REDACTED"
+  }
+  stage.replace {
+    expression = \`(postgresql|mysql|redis|mongodb)://[^:]+:([^@]+)@\`
+    replace    = "\${1}://REDACTED:REDACTED@"
+  }
+  forward_to = []
+}
+`;
+
+const SEED_003 = `
+loki.process "pod_logs" {
+  stage.cri {}
+  stage.match {
+    selector = "{namespace=~\\".+\\"}"
+    stage.tenant {
+      label = "namespace"
+    }
+  }
+  forward_to = []
+}
+`;
+
+describe('seed configs through loadConfig', () => {
+  const only = (outs: EntryOutcomeList) => {
+    expect(outs).toHaveLength(1);
+    const o = outs[0]!;
+    if (o.kind !== 'forward') throw new Error(`expected forward, got ${o.kind}`);
+    return o.entry;
+  };
+  type EntryOutcomeList = ReturnType<ReturnType<typeof compileLokiProcess>['process']>;
+
+  test('seed 002: the connection-string password is replaced, the user name survives', () => {
+    const sim = loadProcess(SEED_002, 'loki.process.scrub_secrets');
+    expect(only(sim.process(entry('{"msg":"connecting to postgresql://admin:s3cr3t@db:5432/prod"}'))).line).toBe(
+      '{"msg":"connecting to ${1}://REDACTED:REDACTED@://admin:${1}://REDACTED:REDACTED@@db:5432/prod"}',
+    );
+  });
+
+  test('seed 002: the JSON password and the AWS key leak', () => {
+    const sim = loadProcess(SEED_002, 'loki.process.scrub_secrets');
+    expect(only(sim.process(entry('{"password":"hunter2"}'))).line).toBe('{"password":"hunter2"}');
+    expect(only(sim.process(entry('id AKIAIOSFODNN7EXAMPLQ'))).line).toBe('id AKIAIOSFODNN7EXAMPLQ');
+  });
+
+  test('seed 003: a CRI line is unwrapped and tenanted by namespace', () => {
+    const sim = loadProcess(SEED_003, 'loki.process.pod_logs');
+    const e = only(sim.process(entry('2024-05-01T10:00:00Z stdout F ready', { namespace: 'team-a' })));
+    expect(e.line).toBe('ready');
+    expect(e.labels.get('__tenant_id__')).toBe('team-a');
+  });
+});
