@@ -17,7 +17,18 @@ export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\
 export const Terminator = createToken({ name: 'TERMINATOR', pattern: Lexer.NA });
 
 // Literals. Identifiers are Unicode letters or '_' followed by letters, digits or '_'.
-export const Identifier = createToken({ name: 'IDENT', pattern: /[\p{L}_][\p{L}\p{Nd}_]*/u });
+// Chevrotain cannot analyse Unicode property classes, so identifiers use a custom (sticky) matcher.
+const IDENTIFIER_AT = /[\p{L}_][\p{L}\p{Nd}_]*/uy;
+export const Identifier = createToken({
+  name: 'IDENT',
+  pattern: {
+    exec(text: string, offset: number): RegExpExecArray | null {
+      IDENTIFIER_AT.lastIndex = offset;
+      return IDENTIFIER_AT.exec(text);
+    },
+  },
+  line_breaks: false,
+});
 export const Bool = createToken({ name: 'BOOL', pattern: /true|false/, longer_alt: Identifier });
 export const Null = createToken({ name: 'NULL', pattern: /null/, longer_alt: Identifier });
 export const Float = createToken({ name: 'FLOAT', pattern: /(?:\d+\.\d*|\.\d+)(?:[eE][+-]?\d+)?|\d+[eE][+-]?\d+/ });
