@@ -1,0 +1,54 @@
+// stage.replace against Go itself: Go's regexp and text/template run the same capture-group
+// splice (test/loki/stages/oracle/replace/main.go) over a grid of patterns, templates and lines,
+// and every output line and named-group value must agree byte for byte.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from 'vitest';
+import { newEntry } from '../../../src/loki/types.ts';
+import { simulate, stage } from '../helpers.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+function oracle(requests: object[]): { out: string; named: Record<string, string> | null }[] {
+  const bin = join(mkdtempSync(join(tmpdir(), 'replace-oracle-')), 'replace');
+  try {
+    execFileSync('go', ['build', '-o', bin, join(here, 'oracle', 'replace', 'main.go')], {
+      env: { ...process.env, GO111MODULE: 'off', GOCACHE: process.env.GOCACHE ?? join(tmpdir(), 'alloy-scrub-gocache') },
+    });
+  } catch (e) {
+    throw new Error(`the Go toolchain is required for this differential test: ${(e as Error).message}`);
+  }
+  const out = execFileSync(bin, { input: requests.map((r) => JSON.stringify(r)).join('\n') + '\n' });
+  return out.toString('utf8').trim().split('\n').map((l) => JSON.parse(l));
+}
+
+const PATTERNS = [
+  '(a)', '(a*)', '(a|b)*', '((a)b)', '(a)(b)?', '(?P<k>\\w+)=(?P<v>\\S*)', '(?i)(pass(word)?)\\s*[:=]\\s*(\\S+)', '()',
+  '(x*)(y*)', '(é+)', '(\\d{2,})', '(?:(a)|(b))+', '(.)', '^(\\w+)', '(\\s*)', '(?P<n>a)|(?P<m>b)', '(\\pL+)', '(\\b)',
+  '([^"]+)"', '("[^"]*")', '(a)(a)', '((a)|(b))((c)|(d))', 'AKIA[A-Z0-9]{4}', '(postgresql|mysql)://[^:]+:([^@]+)@',
+];
+const TEMPLATES = ['X', '', '[{{ .Value }}]', '${1}=REDACTED', '{{ .Value }}{{ .Value }}', '{{ printf "%q" .Value }}'];
+const LINES = [
+  '', 'a', 'aaa', 'abab', 'ba', 'xyxy', 'éé a é', 'password: hunter2', 'k=v k2= k3=x', 'a"b"c', '12 345 6', '日本語 abc',
+  'abcd acbd', ' a  b ', 'Password=1 PASS:2', 'key AKIA1234 and AKIAZZZZ', 'postgresql://admin:s3cr3t@db/x mysql://u:p@h',
+];
+
+test('stage.replace agrees with Go on every pattern × template × line of the grid', () => {
+  const reqs = PATTERNS.flatMap((Expr) => TEMPLATES.flatMap((Repl) => LINES.map((Input) => ({ Expr, Repl, Input }))));
+  const go = oracle(reqs);
+  const mismatches: string[] = [];
+  reqs.forEach((r, i) => {
+    const o = simulate([stage('replace', { expression: r.Expr, replace: r.Repl })]).process(newEntry(r.Input))[0]!;
+    const e = o.kind === 'forward' ? o.entry : undefined;
+    const named = Object.entries(go[i]!.named ?? {});
+    if (e?.line !== go[i]!.out || named.some(([k, v]) => e.extracted.get(k) !== v)) {
+      mismatches.push(`${JSON.stringify(r)}: got ${JSON.stringify(e?.line)}, Go ${JSON.stringify(go[i])}`);
+    }
+  });
+  expect(mismatches).toEqual([]);
+  expect(reqs.length).toBe(PATTERNS.length * TEMPLATES.length * LINES.length);
+  // Building the Go oracle on a cold cache takes a while; this is not a performance bound.
+}, 300_000);
