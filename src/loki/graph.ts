@@ -129,9 +129,13 @@ function makeNode(model: ConfigModel, id: string, isStart: boolean, compilers: S
   else if (role === 'source') {
     // A source has no receiver; it only appears on a path as the start.
     sim = isStart ? sourceSimulation(component) : unsimulatedPassThrough(component);
+  } else if (component.custom) {
+    sim = unsimulatedPassThrough(component, 'is a custom component instance; its receiver is not followed here');
+  } else if (role === 'not-alloy') {
+    sim = unsimulatedPassThrough(component, 'is not a component Alloy knows (Alloy would refuse to load this config)');
   } else sim = unsimulatedPassThrough(component);
   const forwardTo = component.attributes.get('forward_to');
-  if (role === 'unsimulated' && !forwardTo) {
+  if ((role === 'unsimulated' || role === 'not-alloy') && !forwardTo) {
     // It takes entries and sends them somewhere alloy-scrub cannot see (an OTel pipeline, a
     // module's internals): a sink of unknown kind, with the component's mark on every entry.
     return { id, kind: 'unknown-sink', component, next: [], marks: [], startsExtracted: false, sim };

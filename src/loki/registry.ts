@@ -8,6 +8,7 @@
 //  * anything else that receives entries (loki.enrich, otelcol.receiver.loki, a module's
 //    receiver…): not simulated. Entries pass through unchanged but carry an UnknownMark naming the
 //    component, so no verdict about them can be "clean" (fail closed).
+import { isComponentName } from '../config/components.ts';
 import type { Component } from '../config/model.ts';
 import { isObject, isUnknown, type AlloyValue } from '../config/value.ts';
 import { compileLokiRelabel } from '../relabel/loki-relabel.ts';
@@ -15,7 +16,7 @@ import { compileLokiProcess } from './process.ts';
 import type { EntryOutcome, LogEntry, LokiComponentSimulation, UnknownMark } from './types.ts';
 
 /** How the graph runner treats a component. */
-export type ComponentRole = 'simulated' | 'source' | 'write' | 'echo' | 'unsimulated';
+export type ComponentRole = 'simulated' | 'source' | 'write' | 'echo' | 'unsimulated' | 'not-alloy';
 
 export type SimulatedComponentName = 'loki.process' | 'loki.relabel' | 'loki.secretfilter';
 
@@ -31,6 +32,9 @@ export type SimulationCompilers = Record<SimulatedComponentName, SimulationCompi
 const SIMULATED = new Set<string>(['loki.process', 'loki.relabel', 'loki.secretfilter']);
 
 export function componentRole(componentName: string): ComponentRole {
+  // A name Alloy does not register (a typo, a component from another product, a custom
+  // component): Alloy would refuse the config, so nothing about it may be assumed.
+  if (!isComponentName(componentName)) return 'not-alloy';
   if (SIMULATED.has(componentName)) return 'simulated';
   if (componentName.startsWith('loki.source.')) return 'source';
   if (componentName === 'loki.write') return 'write';

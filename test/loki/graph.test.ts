@@ -126,6 +126,13 @@ describe('buildLogPath', () => {
     expect(out!.entry.unknown.map((u) => u.message)).toEqual([expect.stringContaining('loki.enrich.e (loki.enrich) is not simulated')]);
   });
 
+  it('marks entries that pass a component name Alloy does not know', () => {
+    const m = model(comp('loki.source.kubernetes_pods.app', { forward_to: [receiver('loki.write.w')] }), comp('loki.write.w'));
+    const [out] = run(m, 'loki.source.kubernetes_pods.app', ['x']);
+    expect(out!.entry.line).toBe('x');
+    expect(out!.entry.unknown[0]!.message).toContain('is not a component Alloy knows');
+  });
+
   it('ends the path at an unsimulated receiver without forward_to, as an unknown sink', () => {
     const m = model(comp('loki.process.a', { forward_to: [receiver('otelcol.receiver.loki.o')] }), comp('otelcol.receiver.loki.o'));
     const [out] = run(m, 'loki.process.a', ['x']);
