@@ -137,13 +137,26 @@ function trimFunc(s: string, drop: (cp: number) => boolean, left: boolean, right
 
 // Go's unicode.ToLower/ToUpper map one rune to one rune; JavaScript's case mappings can expand
 // (ß → SS) or depend on context (final sigma), so map rune by rune and keep expansions out.
+// Where JavaScript's full mapping expands, Unicode's simple mapping (which Go uses) is a single
+// rune: İ lowers to i, and Greek letters with ypogegrammeni upper to their titlecase forms.
+// Remaining differences come from Unicode versions (Node's tables may be newer than Alloy's Go).
 const SIMPLE_LOWER = new Map<number, number>([[0x130, 0x69]]);
+const SIMPLE_UPPER = new Map<number, number>([
+  ...Array.from({ length: 8 }, (_, i) => [0x1f80 + i, 0x1f88 + i] as [number, number]),
+  ...Array.from({ length: 8 }, (_, i) => [0x1f90 + i, 0x1f98 + i] as [number, number]),
+  ...Array.from({ length: 8 }, (_, i) => [0x1fa0 + i, 0x1fa8 + i] as [number, number]),
+  [0x1fb3, 0x1fbc],
+  [0x1fc3, 0x1fcc],
+  [0x1ff3, 0x1ffc],
+]);
 function mapCase(s: string, upper: boolean): string {
   let out = '';
+  const simple = upper ? SIMPLE_UPPER : SIMPLE_LOWER;
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
-    if (!upper && SIMPLE_LOWER.has(cp)) {
-      out += String.fromCodePoint(SIMPLE_LOWER.get(cp)!);
+    const mapped = simple.get(cp);
+    if (mapped !== undefined) {
+      out += String.fromCodePoint(mapped);
       continue;
     }
     const m = upper ? ch.toUpperCase() : ch.toLowerCase();
@@ -191,7 +204,8 @@ export function cleanPath(p: string): string {
 }
 
 function bytesToString(b: Uint8Array): string {
-  return new TextDecoder('utf-8').decode(b);
+  // ignoreBOM: a leading U+FEFF is data in Go, not a byte order mark to strip.
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(b);
 }
 
 function base64Decode(s: string, url: boolean, site: CallSite): string {

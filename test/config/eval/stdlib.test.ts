@@ -129,3 +129,12 @@ describe('arrays, encodings and coalesce', () => {
     expect(show(evalExpr('string.reverse("ab")'))).toMatchObject({ unknown: expect.stringContaining('string.reverse') });
   });
 });
+
+describe('case mapping against Go', () => {
+  it('uppercases Greek letters with ypogegrammeni to one rune, as Go\'s simple mapping does', () => {
+    expect(evalExpr('string.to_upper("ᾳ")')).toBe('ᾼ');
+  });
+  it('lowercases dotted capital I to plain i, as Go does', () => {
+    expect(evalExpr('string.to_lower("İ")')).toBe('i');
+  });
+});
