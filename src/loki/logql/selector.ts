@@ -124,6 +124,10 @@ function tokenize(input: string): Tok[] {
         if (ch === '"' && x === '\\' && i < chars.length) text += advance();
       }
       if (!closed) fail('literal not terminated', l, c);
+      // Go's scanner checks escapes while scanning, before strconv.Unquote sees the text.
+      if (ch === '"' && /\\(?![abfnrtv\\"]|[0-7]{3}|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})/.test(text.replace(/\\\\/g, ''))) {
+        fail('invalid char escape', l, c);
+      }
       const value = goUnquote(text);
       if (value === undefined) fail('invalid syntax', l, c);
       toks.push({ kind: 'STRING', text, value, line: l, col: c });

@@ -78,11 +78,13 @@ function replaceEntry(block: EvaluatedBlock, cfg: ReplaceConfig, re: GoRegexp, t
 
   // Named groups take the template output for the text the group captured in the *first* match,
   // looked up among everything captured in any match (Go's capturedMap[match[i]]).
-  const first = re.findStringSubmatch(input) ?? [];
+  // Go calls FindStringSubmatch for this, which is by definition the first of FindAll's matches.
+  const first = allMatches[0]!;
   const names = re.subexpNames();
   for (let i = 1; i < names.length; i++) {
     if (names[i] === '') continue;
-    const v = replaced.captured.get(first[i] ?? '');
+    const text = first[2 * i]! < 0 ? '' : input.slice(first[2 * i], first[2 * i + 1]);
+    const v = replaced.captured.get(text);
     if (v !== undefined) entry.extracted.set(names[i]!, v);
   }
 }

@@ -9,8 +9,8 @@ import { addMark, describeWhere, forward, markOf, type CompiledStage, type Stage
 
 export function readSamplingConfig(block: EvaluatedBlock) {
   const args = new StageArgs(block, { required: ['rate'], optional: ['drop_counter_reason'] });
-  const reason = args.string('drop_counter_reason');
-  return { args, rate: args.number('rate'), dropReason: reason === '' ? 'sampling_stage' : reason };
+  // SetToDefault fills the reason before decoding: an explicit "" stays "" (unlike stage.drop).
+  return { args, rate: args.number('rate'), dropReason: args.string('drop_counter_reason', 'sampling_stage') };
 }
 
 /** mulberry32: a small, well-mixed 32-bit PRNG; enough for a reproducible stand-in. */

@@ -87,3 +87,17 @@ describe('LogQL selector for stage.match', () => {
     expect(e.message).toContain('error parsing regexp: missing closing )');
   });
 });
+
+describe('LogQL selector lexing', () => {
+  test('an invalid escape in a quoted value is reported by the scanner', () => {
+    expect(parseError('{a="\\q"}').message).toBe('parse error at line 1, col 4: invalid char escape');
+  });
+
+  test('an unterminated string is reported', () => {
+    expect(parseError('{a="b}').message).toBe('parse error at line 1, col 4: literal not terminated');
+  });
+
+  test('comments are skipped', () => {
+    expect(parseSelector('{a="b" /* note */}').matchers).toHaveLength(1);
+  });
+});
