@@ -198,6 +198,21 @@ describe('alloy-scrub run', () => {
     expect(r.stderr.match(/warning: .*not simulated/g)).toHaveLength(1);
   });
 
+  it('stops quietly with exit 0 when the reader closes stdout early (| head)', async () => {
+    const result = await new Promise<{ code: number | null; stderr: string }>((ok, fail) => {
+      const child = spawn(BIN, ['run', SEED], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.stdout.once('data', () => child.stdout.destroy());
+      child.on('error', fail);
+      child.on('close', (code) => ok({ code, stderr }));
+      child.stdin.on('error', () => {});
+      child.stdin.end(Buffer.from('a log line with password=abc\n'.repeat(200_000)));
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toContain('internal error');
+  });
+
   it('prints help and exits 0', async () => {
     const r = await cli(['run', '--help']);
     expect(r.code).toBe(0);

@@ -100,7 +100,11 @@ async function pump(gen: AsyncGenerator<RunChunk, RunStats>): Promise<RunStats> 
       if (r.value.stream === 'stderr') {
         process.stderr.write(r.value.data);
       } else if (!closed && !process.stdout.write(r.value.data)) {
-        await Promise.race([once(process.stdout, 'drain'), once(process.stdout, 'close')]);
+        // once() rejects when 'error' fires while waiting; a closed pipe ends the run quietly.
+        await Promise.race([once(process.stdout, 'drain'), once(process.stdout, 'close')]).catch((err: NodeJS.ErrnoException) => {
+          if (err.code === 'EPIPE') closed = true;
+          else throw err;
+        });
       }
       if (closed) {
         await gen.return({ entries: 0, records: 0, dropped: 0, errors: 0, unknown: 0 });
