@@ -28,6 +28,7 @@ import {
 import { hex, mustCompile } from './alloy.ts';
 import * as gs from './gostrings.ts';
 import { toJSON } from './json.ts';
+import { listFuncs } from './sprig-lists.ts';
 
 /** A function alloy-scrub does not simulate: the caller must report an unknown verdict. */
 export class TemplateUnsupportedError extends Error {
@@ -64,7 +65,6 @@ function sliceBounds(s: string, start: number | null, end: number | null): strin
 export function strval(v: RV): string {
   v = indirectInterface(v);
   if (v.t.kind === 'string') return v.v as string;
-  if (v.t === T.uint8 && false) return '';
   if (v.t.kind === 'slice' && v.t.elem === T.uint8) return fromBytes(Uint8Array.from(((v.v as RV[] | null) ?? []).map((x) => Number(x.v))));
   return sprintf('%v', [v]);
 }
@@ -508,6 +508,8 @@ export function sprigFuncs(): Map<string, GoFunc> {
   set('urlParse', unsupported('urlParse', [S], MapIface));
   set('urlJoin', unsupported('urlJoin', [MapIface], S));
 
+  // Helpers written out in sprig-lists.ts override the placeholders above.
+  for (const [name, f] of listFuncs({ empty, deepEqual, strslice, strval, toInt64: castToInt64, mustCompile, compileOrError })) m.set(name, f);
   return m;
 }
 
