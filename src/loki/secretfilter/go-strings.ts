@@ -42,8 +42,9 @@ export function goToLower(s: string): string {
 }
 
 /**
- * gitleaks' shannonEntropy: the frequency of each rune over the length in BYTES (a quirk: a
- * non-ASCII secret scores lower than the same shape in ASCII). Invalid bytes count as U+FFFD.
+ * gitleaks' shannonEntropy: the frequency of each rune over the length in BYTES (a quirk: for
+ * non-ASCII text the frequencies do not sum to 1, so the score differs from the rune-based
+ * entropy, in either direction). Invalid bytes count as U+FFFD.
  */
 export function gitleaksEntropy(data: string): number {
   if (data === '') return 0;

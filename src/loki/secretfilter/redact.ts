@@ -73,12 +73,31 @@ export interface RedactionOutcome {
 }
 
 const MAX_EXHAUSTIVE_GROUPS = 6;
+/** Secrets are compared by their first 256 characters: enough to rank candidates, bounded work. */
+const MAX_SECRET_COMPARED = 256;
+
+/** Length of the longest common substring (dynamic programming, O(|a|·|b|) time, O(|a|) memory). */
+function longestCommonSubstring(a: string, b: string): number {
+  let prev = new Int32Array(a.length + 1);
+  let cur = new Int32Array(a.length + 1);
+  let best = 0;
+  for (let j = 1; j <= b.length; j++) {
+    const cb = b.charCodeAt(j - 1);
+    for (let i = 1; i <= a.length; i++) {
+      const v = a.charCodeAt(i - 1) === cb ? prev[i - 1]! + 1 : 0;
+      cur[i] = v;
+      if (v > best) best = v;
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return best;
+}
 
 /**
  * Redacts with every order of the rule groups Alloy may use (all orders up to 6 rules with
  * findings, otherwise the given order, its reverse and its rotations). When the orders disagree,
- * the candidate that keeps the most of the original secrets is returned, so a leak that happens
- * in some runs is not hidden.
+ * the candidate that keeps the most of the original secrets (longest surviving piece of each) is
+ * returned, so a leak that happens in some runs is not hidden.
  */
 export function redactLine(line: string, groups: readonly SecretFinding[][], s: RedactionSettings): RedactionOutcome {
   if (groups.length === 0) return { line, candidates: [line] };
@@ -94,8 +113,8 @@ export function redactLine(line: string, groups: readonly SecretFinding[][], s: 
     if (!candidates.includes(out)) candidates.push(out);
   }
   if (candidates.length === 1) return { line: candidates[0]!, candidates };
-  const secrets = groups.flat().map((f) => f.secret).filter((x) => x !== '');
-  const leaked = (c: string): number => secrets.reduce((n, sec) => n + (c.includes(sec) ? sec.length : 0), 0);
+  const secrets = [...new Set(groups.flat().map((f) => f.secret).filter((x) => x !== ''))];
+  const leaked = (c: string): number => secrets.reduce((n, sec) => n + longestCommonSubstring(sec.slice(0, MAX_SECRET_COMPARED), c), 0);
   let worst = candidates[0]!;
   for (const c of candidates) if (leaked(c) > leaked(worst)) worst = c;
   return { line: worst, candidates };
