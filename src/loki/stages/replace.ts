@@ -56,8 +56,9 @@ function replaceEntry(block: EvaluatedBlock, cfg: ReplaceConfig, re: GoRegexp, t
   const allMatches = re.findAllStringSubmatchIndex(input, -1);
   if (allMatches.length === 0) return;
 
-  // Alloy's template data here is a map[string]string (missing keys print "<no value>").
-  const td = extractedAsStrings(entry.extracted, newStringMap());
+  // Alloy's template data here is a map[string]string (missing keys print "<no value>"); a
+  // template without actions never reads it.
+  const td = template.constant === undefined ? extractedAsStrings(entry.extracted, newStringMap()) : newStringMap();
   let replaced: { result: string; captured: Map<string, string> };
   try {
     replaced = replaceGroups(allMatches, input, template, td);

@@ -21,6 +21,8 @@ export interface StageTemplate {
   readonly text: string;
   /** Names of functions used whose output Alloy cannot reproduce twice; empty when deterministic. */
   readonly nonDeterministic: readonly string[];
+  /** Set when the text has no action: Go then prints it verbatim, whatever the data. */
+  readonly constant?: string;
   execute(data: Map<string, TemplateValue>): string;
 }
 
@@ -31,6 +33,8 @@ export function compileStageTemplate(text: string): StageTemplate {
   // The engine knows which functions it cannot reproduce; the lexical scan is a second, cautious
   // opinion (it also catches host-dependent functions such as env).
   const nonDeterministic = [...new Set([...t.nondeterministicFuncs, ...findNonDeterministic(text)])].sort();
+  // Without "{{" Go's lexer sees one text node; executing it prints the text and reads no data.
+  if (!text.includes('{{')) return { text, nonDeterministic, constant: text, execute: () => text };
   return { text, nonDeterministic, execute: (data) => t.execute(data) };
 }
 
