@@ -30,6 +30,7 @@ import { CONFIG_BLOCK_NAMES, isComponentName, lookupComponent } from './componen
 import { EvalError } from './eval/errors.ts';
 import { type EvalContext, type ResolvedReference, evaluate } from './eval/evaluator.ts';
 import { buildStdlib } from './eval/stdlib.ts';
+import { foreachChildIds } from './foreach.ts';
 import { type Val, isCapsuleVal, isObjVal, isUnknownVal, objVal, toAlloyValue, unknown } from './eval/values.ts';
 import type { Component, ConfigModel, Edge, EvaluatedAttribute, EvaluatedBlock } from './model.ts';
 import type { CapsuleValue } from './value.ts';
@@ -79,6 +80,7 @@ type NodeEntry =
       child?: Scope;
     }
   | { kind: 'argument'; localId: string; block: BlockStmt; scope: Scope; state: 'new' | 'evaluating' | 'done'; value?: Val }
+  | { kind: 'foreach'; localId: string; block: BlockStmt; scope: Scope; state: 'new' | 'done'; children: Scope[] }
   | { kind: 'other'; localId: string; block: BlockStmt; scope: Scope };
 
 interface Scope {
@@ -96,6 +98,8 @@ interface Scope {
   args?: Map<string, { value: Val; range: Range }>;
   depth: number;
   identifiers: Map<string, Val>;
+  /** For a foreach child: the enclosing scope, whose components the template may reference. */
+  outer?: Scope;
 }
 
 function toMap(src: ReadonlyMap<string, string> | Readonly<Record<string, string | undefined>> | undefined): Map<string, string> | undefined {
@@ -154,10 +158,13 @@ class Loader {
     depth: number,
     inModule: boolean,
     args?: Map<string, { value: Val; range: Range }>,
+    outer?: Scope,
+    vars?: ReadonlyMap<string, Val>,
   ): Scope {
     const registry: Registry = { parent: parentRegistry, declares: new Map(), imports: new Map() };
     const identifiers = new Map(this.baseStdlib);
     identifiers.set('module_path', modulePath);
+    for (const [k, v] of vars ?? []) identifiers.set(k, v);
     const scope: Scope = {
       prefix,
       file,
@@ -170,6 +177,7 @@ class Loader {
       args,
       depth,
       identifiers,
+      outer,
     };
     const seen = new Map<string, BlockStmt>();
     const claim = (id: string, b: BlockStmt): boolean => {
@@ -226,7 +234,14 @@ class Loader {
         } else if (name.startsWith('import.') && stmt.label !== undefined) {
           this.addNode(scope, { kind: 'other', localId: id, block: stmt, scope });
         } else if (name === 'foreach') {
-          this.warn(file, 'components inside foreach templates are not simulated by alloy-scrub', stmt.nameRange);
+          // Alloy refuses foreach unless run with --stability.level=experimental; simulate it as if
+          // that flag were given, and say so.
+          this.warn(
+            file,
+            'config block "foreach" is at stability level "experimental", which is below the minimum allowed stability level "generally-available". Use --stability.level command-line flag to enable "experimental" features',
+            stmt.nameRange,
+          );
+          if (stmt.label !== undefined) this.addNode(scope, { kind: 'foreach', localId: id, block: stmt, scope, state: 'new', children: [] });
         } else if (['http', 'remotecfg', 'livedebugging'].includes(name) && inModule) {
           this.error(file, `service blocks not allowed inside a module: ${JSON.stringify(name)}`, stmt.nameRange);
         }
@@ -399,10 +414,12 @@ class Loader {
     return {
       identifiers: scope.identifiers,
       resolve: (names) => {
-        for (let i = 1; i <= names.length; i++) {
-          const id = names.slice(0, i).join('.');
-          const entry = scope.nodes.get(id);
-          if (entry) return { nodeId: this.entryGlobalId(entry), value: this.exportsOf(entry), consumed: i };
+        for (let s: Scope | undefined = scope; s; s = s.outer) {
+          for (let i = 1; i <= names.length; i++) {
+            const id = names.slice(0, i).join('.');
+            const entry = s.nodes.get(id);
+            if (entry) return { nodeId: this.entryGlobalId(entry), value: this.exportsOf(entry), consumed: i };
+          }
         }
         return undefined;
       },
@@ -439,6 +456,7 @@ class Loader {
       case 'argument':
         return objVal([['value', this.argumentValue(e)]]);
       case 'other':
+      case 'foreach':
         return objVal([]);
     }
   }
@@ -618,7 +636,58 @@ class Loader {
       if (n.kind === 'component') n.result = this.evaluateComponent(n);
       else if (n.kind === 'instance') this.instantiate(n);
       else if (n.kind === 'argument') this.argumentValue(n);
+      else if (n.kind === 'foreach') this.instantiateForeach(n);
     }
+  }
+
+  /** Instantiates a foreach template once per item of a statically known collection. */
+  private instantiateForeach(n: Extract<NodeEntry, { kind: 'foreach' }>): void {
+    if (n.state === 'done') return;
+    n.state = 'done';
+    const { scope, block } = n;
+    const attr = (name: string) => block.body.find((s): s is AttributeStmt => s.kind === 'Attribute' && s.name.name === name);
+    const template = block.body.find((s): s is BlockStmt => s.kind === 'Block' && s.name.join('.') === 'template');
+    const collAttr = attr('collection');
+    const varAttr = attr('var');
+    if (!collAttr || !varAttr || !template) {
+      this.error(scope.file, 'foreach requires collection, var and a template block', block.nameRange);
+      return;
+    }
+    const collection = this.evalStatic(collAttr, scope);
+    const varName = this.evalStatic(varAttr, scope);
+    const idAttr = attr('id');
+    const idField = idAttr ? this.evalStatic(idAttr, scope) : '';
+    const hashAttr = attr('hash_string_id');
+    const hashIds = hashAttr ? this.evalStatic(hashAttr, scope) === true : false;
+    if (!Array.isArray(collection) || typeof varName !== 'string' || typeof idField !== 'string') {
+      const why = isUnknownVal(collection) ? collection.reason : 'its collection is not a static list';
+      this.warn(scope.file, `${n.localId}: the components of this foreach are not simulated: ${why}`, collAttr.value.range);
+      return;
+    }
+    const ids = foreachChildIds(collection, idField, hashIds);
+    const base = globalId(scope.prefix, n.localId);
+    collection.forEach((item, i) => {
+      const childId = ids[i];
+      if (childId === undefined) {
+        this.warn(scope.file, `${n.localId}: item ${i} of the collection cannot be identified statically; its components are not simulated`, collAttr.value.range);
+        return;
+      }
+      const child = this.buildScope(
+        template.body,
+        scope.file,
+        `${base}/${childId}`,
+        scope.registry,
+        scope.modulePath,
+        scope.depth + 1,
+        true,
+        undefined,
+        scope,
+        new Map([[varName, item]]),
+      );
+      n.children.push(child);
+      this.registerComponents(child);
+      this.evaluateScope(child);
+    });
   }
 
   /** Components of a scope in source order, each module instance followed by its module's. */
@@ -627,6 +696,7 @@ class Loader {
       const n = scope.nodes.get(id)!;
       if ((n.kind === 'component' || n.kind === 'instance') && n.result) out.set(n.globalId, n.result);
       if (n.kind === 'instance' && n.child) this.collect(n.child, out);
+      if (n.kind === 'foreach') for (const c of n.children) this.collect(c, out);
     }
   }
 

@@ -259,7 +259,7 @@ function queryUnescape(s: string, site: CallSite): string {
 }
 
 /** An Alloy value as Go's fmt sees it after decoding into `any`. */
-function toGoArg(v: Val): GoArg | undefined {
+export function toGoArg(v: Val): GoArg | undefined {
   if (v === null) return { t: 'nil' };
   if (typeof v === 'string') return { t: 'string', v };
   if (typeof v === 'boolean') return { t: 'bool', v };
