@@ -15,8 +15,20 @@ async function buildProgram(): Promise<Command> {
   for (const name of COMMANDS) {
     const url = new URL(`./commands/${name}.ts`, import.meta.url);
     if (!existsSync(url)) continue;
-    const mod = (await import(url.href)) as { register(program: Command): void };
-    mod.register(program);
+    try {
+      const mod = (await import(url.href)) as { register(program: Command): void };
+      mod.register(program);
+    } catch (err) {
+      // One broken command must not take the others down; it reports itself when called.
+      program
+        .command(name)
+        .description(`(unavailable: ${(err as Error).message.split('\n')[0]})`)
+        .allowUnknownOption()
+        .allowExcessArguments()
+        .action(() => {
+          throw new CliExit(EXIT_USAGE, `alloy-scrub: internal error: the ${name} command could not be loaded: ${(err as Error).message}`);
+        });
+    }
   }
   program.commands.forEach((c) => c.exitOverride());
   return program;

@@ -6,7 +6,7 @@ import { loadConfig } from '../config/load.ts';
 import type { ConfigModel } from '../config/model.ts';
 import { buildLogPath, type PathOutput } from '../loki/graph.ts';
 import { newEntry, type LogEntry } from '../loki/types.ts';
-import { runRelabelPath } from '../relabel/path.ts';
+import { runRelabelPath } from '../relabel/index.ts';
 import type { LabelSet } from '../relabel/types.ts';
 import type { TemplateValue } from '../template/types.ts';
 import type { ConfigSource, LogInput, TestSuite } from './types.ts';
@@ -59,12 +59,15 @@ export interface RelabelRun {
   sink?: string;
   labels: LabelSet | null;
   droppedBy?: string;
+  /** Why the result cannot be trusted (e.g. Go map order decides it). */
+  unknown: string[];
 }
 
 export function runRelabel(model: ConfigModel, componentId: string, labels: LabelSet): RelabelRun[] {
-  return runRelabelPath(model, componentId, labels).map((r) => ({
-    sink: r.sink,
-    labels: r.result.labels,
-    droppedBy: r.result.droppedBy ? `rule ${r.result.droppedBy.index + 1} (${r.result.droppedBy.action})` : undefined,
-  }));
+  return runRelabelPath(model, componentId, labels).map((r) => {
+    const by = r.result.droppedBy;
+    // index -1: dropped because no label was left, not by a rule.
+    const droppedBy = by ? (by.index < 0 ? by.reason ?? 'no labels left' : `${r.path.at(-1) ?? componentId} rule ${by.index + 1} (${by.action})`) : undefined;
+    return { sink: r.sink, labels: r.result.labels, droppedBy, unknown: r.result.unknown?.map((u) => u.message) ?? [] };
+  });
 }

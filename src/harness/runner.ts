@@ -9,7 +9,7 @@ import { formatDiagnostic } from '../syntax/diagnostics.ts';
 import { loadSuiteConfig, runLogEntries, runRelabel, type LoadedConfig } from './engines.ts';
 import { checkAlloyAssertions } from './alloy-assertions.ts';
 import { scanForLeaks } from './leak-scan.ts';
-import { parseSeriesText, formatSeries } from './series.ts';
+import { parseSeriesText, formatSeries, SeriesTextError } from './series.ts';
 import type { AlloyPipelineTest, Failure, LogInput, ScrubTest, TestResult, TestSuite, Verdict } from './types.ts';
 
 export interface RunOptions {
@@ -62,6 +62,7 @@ function runScrubTest(suite: TestSuite, test: ScrubTest, loaded: LoadedConfig | 
       ? runRelabelTest(suite, test, model, component)
       : runLogTest(suite, test, model, component);
   } catch (err) {
+    if (err instanceof SeriesTextError) return result(suite, test.name, component, [{ kind: 'error', message: err.message }], [], false);
     if (err instanceof ConfigError) {
       const d = err.toDiagnostic();
       return expectErrorOutcome(suite, test, formatDiagnostic(d, d.file === loaded.file ? loaded.source : ''), component);
@@ -244,7 +245,9 @@ function runRelabelTest(suite: TestSuite, test: ScrubTest, model: ConfigModel, c
   }
   const { failures: leakFailures, warnings } = scanForLeaks(suite, test, leakTexts);
   failures.push(...leakFailures);
-  return result(suite, test.name, component, failures, warnings, false);
+  const marks = [...new Set(outs.flatMap((o) => o.unknown))];
+  for (const m of marks) failures.push({ kind: 'unknown', message: m });
+  return result(suite, test.name, component, failures, warnings, marks.length > 0);
 }
 
 function runAlloyTest(suite: TestSuite, test: AlloyPipelineTest, loaded: LoadedConfig | undefined, loadFailure: string | undefined): TestResult {

@@ -1,7 +1,7 @@
 // `--reporter pretty` (the default): one line per test with its verdict; under a failure, what was
 // expected against what came out, with the changed spans marked, the stage that last changed the
 // line, and for leaks the detector that saw it.
-import { diffChars } from 'diff';
+import { diffWordsWithSpace } from 'diff';
 import pc from 'picocolors';
 import { summarize } from './json.ts';
 import type { Failure, TestResult, TraceStep } from '../types.ts';
@@ -57,7 +57,7 @@ function renderFailure(f: Failure, c: Colors, level = ''): string[] {
 /** The text with the spans that differ from the other side marked: colour on a terminal,
  * brackets elsewhere so a CI log still shows them. */
 function markDiff(expected: string, actual: string, c: Colors, side: 'expected' | 'actual'): string {
-  const parts = diffChars(expected, actual);
+  const parts = diffWordsWithSpace(expected, actual);
   return parts
     .map((p) => {
       if (side === 'expected' && p.added) return '';
