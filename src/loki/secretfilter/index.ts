@@ -123,7 +123,7 @@ export function compileSecretFilter(component: Component, opts: SecretFilterOpti
         } else {
           const seen = detectSecrets(original).filter((f) => f.kind === 'credential');
           if (seen.length > 0) {
-            e.unknown.push(mark(`the line holds what looks like a ${[...new Set(seen.map((f) => f.detector))].join(', ')} that no rule of alloy-scrub's default set matched; Alloy's embedded gitleaks rules may redact it (set gitleaks_config to your own rules for a definite verdict)`));
+            e.unknown.push(mark(`the line holds a credential the project's detectors recognise (${[...new Set(seen.map((f) => f.detector))].join(', ')}) that no rule of alloy-scrub's default set matched; Alloy's embedded gitleaks rules may redact it (set gitleaks_config to your own rules for a definite verdict)`));
           }
         }
       }
