@@ -145,6 +145,13 @@ function runLogTest(suite: TestSuite, test: ScrubTest, model: ConfigModel, compo
       failures.push({ kind: 'expect_dropped', message: 'expected the entry to be kept, but it was dropped', actual: dropSummary(outputs) });
     }
   }
+  if (test.expectTenant !== undefined) {
+    for (const o of delivered) {
+      if (o.tenant !== test.expectTenant) {
+        failures.push({ kind: 'expect_tenant', message: `the tenant of the entry reaching ${o.sink} differs`, expected: test.expectTenant, actual: o.tenant ?? '(none: the default tenant of the write endpoint)' });
+      }
+    }
+  }
   for (const text of test.mustContain) {
     for (const o of delivered) {
       if (!o.entry.line.includes(text)) failures.push({ kind: 'must_contain', message: `the line reaching ${o.sink} does not contain the expected text`, expected: text, actual: o.entry.line });

@@ -30,6 +30,7 @@ const TEST_KEYS = [
   'expect_extracted',
   'expect_series',
   'expect_dropped',
+  'expect_tenant',
   'must_contain',
   'must_not_contain',
   'expect_error',
@@ -123,12 +124,13 @@ function readScrubTest(y: YamlReader, node: Node, index: number): ScrubTest {
   if (has('expect_series')) test.expectSeries = y.string(get('expect_series'), 'expect_series');
   if (has('expect_dropped')) test.expectDropped = y.bool(get('expect_dropped'), 'expect_dropped');
   if (has('expect_error')) test.expectError = y.string(get('expect_error'), 'expect_error');
+  if (has('expect_tenant')) test.expectTenant = y.string(get('expect_tenant'), 'expect_tenant');
 
   const expectations =
-    test.expect ?? test.expectLabels ?? test.expectExtracted ?? test.expectSeries ?? test.expectDropped ?? test.expectError;
+    test.expect ?? test.expectLabels ?? test.expectExtracted ?? test.expectSeries ?? test.expectDropped ?? test.expectError ?? test.expectTenant;
   if (expectations === undefined && test.mustContain.length === 0 && test.mustNotContain.length === 0) {
     // A test that asserts nothing cannot fail; detectors alone are not an expectation the user wrote.
-    throw y.error(node, `test "${name}" has no expectation (expect, expect_labels, expect_extracted, expect_series, expect_dropped, must_contain, must_not_contain or expect_error)`);
+    throw y.error(node, `test "${name}" has no expectation (expect, expect_labels, expect_extracted, expect_series, expect_dropped, expect_tenant, must_contain, must_not_contain or expect_error)`);
   }
   if (test.expectError === undefined && test.inputs.length === 0 && test.series === undefined && !has('labels')) {
     throw y.error(node, `test "${name}" has no input (input, labels or series)`);

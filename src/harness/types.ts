@@ -50,6 +50,8 @@ export interface ScrubTest {
   expectExtracted?: Map<string, string>;
   expectSeries?: string;
   expectDropped?: boolean;
+  /** The Loki tenant (X-Scope-OrgID) the entry is sent with, as stage.tenant / loki.write set it. */
+  expectTenant?: string;
   mustContain: string[];
   mustNotContain: string[];
   expectError?: string;
