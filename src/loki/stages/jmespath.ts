@@ -1,9 +1,53 @@
-// The part of JMESPath (go-jmespath, community edition, as Alloy's stage.json uses) that log
-// pipelines use in practice: field names (bare or "quoted"), sub-expressions `a.b`, and array
-// indexes `a[0]`, `a[-1]`. Anything else — projections, filters, functions, and the community
-// edition's arithmetic (which turns `user-agent` into a subtraction) — is reported as not
-// simulated rather than guessed; the json stage then marks entries unknown.
+// JMESPath as Alloy's stage.json evaluates it: jmespath-community/go-jmespath, the JMESPath
+// Community specification. Paths people write most (fields, "quoted" fields, `a.b`, `a[0]`) run
+// on a small evaluator of our own; everything else (projections, filters, functions, and the
+// community edition's arithmetic, which reads `user-agent` as a subtraction) runs on
+// @jmespath-community/jmespath, the TypeScript implementation of the same specification. The
+// data crosses over as plain objects built with defineProperty, so a `__proto__` key is data.
+import { compile, TreeInterpreter } from '@jmespath-community/jmespath';
 import type { JsonValue } from './go-json.ts';
+
+type JsonPlain = null | boolean | number | string | JsonPlain[] | { [k: string]: JsonPlain };
+type CompiledAst = ReturnType<typeof compile>;
+
+/** A compiled expression: either steps for the simple evaluator or the library's AST. */
+export type JmesExpression = { steps: PathStep[] } | { ast: CompiledAst };
+
+/** Compiles like jmespath.Compile; throws the library's syntax error. */
+export function compileJmes(expr: string): JmesExpression {
+  const steps = parseSimplePath(expr);
+  if (steps) return { steps };
+  return { ast: compile(expr) };
+}
+
+/**
+ * Search(data): undefined when the search fails at run time (Alloy skips the name then). `plain`
+ * converts the data once per entry, only if some expression needs the library.
+ */
+export function searchJmes(e: JmesExpression, data: JsonValue, plain: () => JsonPlain): JsonValue | undefined {
+  if ('steps' in e) return searchPath(e.steps, data);
+  try {
+    return fromPlain(TreeInterpreter.search(e.ast, plain() as never) as JsonPlain);
+  } catch {
+    return undefined;
+  }
+}
+
+export function toPlain(v: JsonValue): JsonPlain {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map(toPlain);
+  const o: { [k: string]: JsonPlain } = {};
+  for (const [k, x] of v) Object.defineProperty(o, k, { value: toPlain(x), enumerable: true, writable: true, configurable: true });
+  return o;
+}
+
+function fromPlain(v: JsonPlain | undefined): JsonValue {
+  if (v === undefined || v === null || typeof v !== 'object') return v ?? null;
+  if (Array.isArray(v)) return v.map(fromPlain);
+  const m = new Map<string, JsonValue>();
+  for (const k of Object.keys(v)) m.set(k, fromPlain(v[k]));
+  return m;
+}
 
 export type PathStep = { field: string } | { index: number };
 

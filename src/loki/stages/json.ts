@@ -10,8 +10,8 @@ import type { TemplateValue } from '../../template/types.ts';
 import { StageArgs } from './args.ts';
 import { buildError, compileStageRegex, sourceString } from './common.ts';
 import { goJsonMarshal, goJsonParse, type JsonValue } from './go-json.ts';
-import { parseSimplePath, searchPath, type PathStep } from './jmespath.ts';
-import { addMark, describeWhere, forward, markOf, type CompiledStage } from './stage.ts';
+import { compileJmes, searchJmes, toPlain, type JmesExpression } from './jmespath.ts';
+import { describeWhere, forward, type CompiledStage } from './stage.ts';
 
 export function readJsonConfig(block: EvaluatedBlock) {
   const args = new StageArgs(block, { optional: ['expressions', 'regex', 'source', 'drop_malformed'] });
@@ -35,21 +35,18 @@ export function compileJson(block: EvaluatedBlock): CompiledStage {
   const { args, cfg } = readJsonConfig(block);
   if (cfg.expressions.size === 0 && cfg.regex === '') throw buildError(args, 'JMES expressions or regex is required');
   if (cfg.source === '') throw buildError(args, 'empty source', 'source');
-  const paths = new Map<string, PathStep[]>();
-  const unsupported: string[] = [];
+  const exprs = new Map<string, JmesExpression>();
   for (const [name, e] of cfg.expressions) {
     const expr = e === '' || e === null ? name : e;
-    const steps = parseSimplePath(expr);
-    if (steps) paths.set(name, steps);
-    else unsupported.push(expr);
+    try {
+      exprs.set(name, compileJmes(expr));
+    } catch (err) {
+      throw buildError(args, `could not compile JMES expression: ${(err as Error).message}`, 'expressions');
+    }
   }
   let re: GoRegexp | undefined;
   if (cfg.regex !== '') re = compileStageRegex(args, 'regex', cfg.regex, '');
   const where = describeWhere(block);
-  const mark =
-    unsupported.length > 0
-      ? markOf(block, `${where}: JMESPath expression(s) ${unsupported.map((u) => JSON.stringify(u)).join(', ')} not simulated (only fields, a.b and [n] are)`)
-      : undefined;
 
   return {
     name: block.name,
@@ -71,8 +68,12 @@ export function compileJson(block: EvaluatedBlock): CompiledStage {
         return forward(entry);
       }
       const data = parsed.value;
-      if (mark) addMark(entry, mark);
-      for (const [name, steps] of paths) entry.extracted.set(name, simplify(data === null ? null : searchPath(steps, data)));
+      let plain: ReturnType<typeof toPlain> | undefined;
+      const asPlain = () => (plain ??= toPlain(data));
+      for (const [name, e] of exprs) {
+        const v = searchJmes(e, data, asPlain);
+        if (v !== undefined) entry.extracted.set(name, simplify(v));
+      }
       if (re && data !== null) {
         for (const [k, v] of data) if (re.matchString(k)) entry.extracted.set(k, simplify(v));
       }

@@ -41,9 +41,28 @@ describe('stage.json', () => {
     expect(runOne(s, 'payload={"k":"v"}').extracted.get('k')).toBe('v');
   });
 
-  test('a JMESPath feature that is not simulated marks the entry unknown', () => {
-    const e = runOne([stage('json', { expressions: { names: 'items[*].name' } })], '{"items":[]}');
-    expect(e.unknown).toHaveLength(1);
+  test('projections and filters are evaluated', () => {
+    const line = '{"items":[{"name":"a","secret":true},{"name":"b","secret":false}]}';
+    const e = runOne([stage('json', { expressions: { names: 'items[*].name', hidden: 'items[?secret].name | [0]' } })], line);
+    expect(e.extracted.get('names')).toBe('["a","b"]');
+    expect(e.extracted.get('hidden')).toBe('a');
+    expect(e.unknown).toHaveLength(0);
+  });
+
+  test('a quoted key with a dash is a field; unquoted it is a failing subtraction and is skipped', () => {
+    const line = '{"user-agent":"curl"}';
+    expect(runOne([stage('json', { expressions: { ua: '"user-agent"' } })], line).extracted.get('ua')).toBe('curl');
+    expect(runOne([stage('json', { expressions: { 'user-agent': '' } })], line).extracted.has('user-agent')).toBe(false);
+  });
+
+  test('a __proto__ key is plain data', () => {
+    const e = runOne([stage('json', { expressions: { p: '"__proto__".x', q: 'length(keys(@))' } })], '{"__proto__":{"x":"y"}}');
+    expect(e.extracted.get('p')).toBe('y');
+    expect(e.extracted.get('q')).toBe(1);
+  });
+
+  test('an expression that does not compile is refused', () => {
+    expect(compileError([stage('json', { expressions: { a: 'a.[' } })])).toMatch(/^invalid stage config could not compile JMES expression: /);
   });
 
   test('neither expressions nor regex is refused', () => {
