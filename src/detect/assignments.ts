@@ -35,7 +35,7 @@ function isKeyChar(c: number): boolean {
 /** Characters that end an unquoted value. */
 function endsBareValue(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x2c || c === 0x3b || c === 0x26 || c === 0x22 || c === 0x27 ||
-    c === 0x7d || c === 0x5d || c === 0x29 || c === 0x3c || c === 0x3e || c === 0x5c || c === 0x60 || c === 0x7c;
+    c === 0x7d || c === 0x5d || c === 0x29 || c === 0x3c || c === 0x3e || c === 0x5c || c === 0x60 || c === 0x7c || c === 0x28 || c === 0x5b;
 }
 
 function skipBlanks(text: string, i: number): number {
@@ -97,6 +97,9 @@ function parseValue(text: string, i: number): { start: number; end: number; quot
   let j = i;
   while (j < stop && !endsBareValue(text.charCodeAt(j))) j++;
   if (j === i) return undefined;
+  // `password = env("X")`, `token = secrets.data["x"]`: an expression in a config, not a value.
+  const next = at(text, j);
+  if (next === 0x28 || next === 0x5b) return undefined;
   return { start: i, end: j, quoted: false };
 }
 

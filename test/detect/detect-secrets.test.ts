@@ -76,8 +76,8 @@ describe('detectSecrets', () => {
     expect(detectSecrets(`card=${pan} ok`).map((f) => [f.detector, f.value])).toContainEqual(['payment-card', pan]);
   });
 
-  test.prop([fc.ipV4()])('finds every IPv4 address outside 0/8, 127/8 and 255/8', (ip) => {
-    fc.pre(!/^(?:0|127|255)\./.test(ip));
+  test.prop([fc.ipV4()])('finds every IPv4 address outside 0/8, 127/8 and 255/8 whose last octet is not 0', (ip) => {
+    fc.pre(!/^(?:0|127|255)\./.test(ip) && !ip.endsWith('.0'));
     expect(detectSecrets(`client=${ip} ok`).map((f) => f.value)).toContain(ip);
   });
 });

@@ -19,6 +19,9 @@ function octetEnd(text: string, i: number): number {
 
 function ipv4Identifies(a: number[]): boolean {
   if (a[0] === 0 || a[0] === 127 || a[0] === 255) return false;
+  // A last octet of 0 is a network (`10.1.2.0/24`) or an address anonymised the usual way
+  // (zeroing the host part), which is exactly what a scrub rule should leave behind.
+  if (a[3] === 0) return false;
   return true;
 }
 
@@ -97,6 +100,8 @@ function groupsOf(side: string, mayEndInV4: boolean): number {
 
 export function ipv6Valid(s: string): boolean {
   if (!/[0-9]/.test(s)) return false;
+  // `2001:db8:85a3::` is a prefix: a network, or an address anonymised by zeroing its tail.
+  if (s.endsWith('::')) return false;
   const dbl = s.indexOf('::');
   if (dbl >= 0) {
     if (s.indexOf('::', dbl + 1) >= 0) return false;
@@ -139,7 +144,7 @@ export const ipv4: Detector = {
     severity: 'low',
     kind: 'pii',
     examples: ['client_ip=203.0.113.42', 'from 10.1.2.3:51234 accepted', '{"ip":"192.168.0.17"}'],
-    nearMisses: ['version 1.2.3', 'oid 1.3.6.1.4.1.2021', '256.1.1.1', 'listen 0.0.0.0:80', 'v1.22.3.4', '127.0.0.1', '10.01.2.3'],
+    nearMisses: ['version 1.2.3', 'oid 1.3.6.1.4.1.2021', '256.1.1.1', 'listen 0.0.0.0:80', 'v1.22.3.4', '127.0.0.1', '10.01.2.3', 'client_subnet="10.1.2.0/24"'],
   },
   scan: scanIpv4,
 };
@@ -151,7 +156,7 @@ export const ipv6: Detector = {
     severity: 'low',
     kind: 'pii',
     examples: ['client=2001:db8:85a3::8a2e:370:7334', 'peer [fe80::1ff:fe23:4567:890a]:443', 'full 2001:0db8:0000:0000:0000:ff00:0042:8329 ok'],
-    nearMisses: ['at 12:30:45', 'mac 00:1a:2b:3c:4d:5e', 'std::string', 'Feed::Add', 'listen [::]:80', 'loopback ::1', 'ts=2024-01-02T10:11:12.123Z'],
+    nearMisses: ['at 12:30:45', 'mac 00:1a:2b:3c:4d:5e', 'std::string', 'Feed::Add', 'listen [::]:80', 'loopback ::1', 'ts=2024-01-02T10:11:12.123Z', 'net 2001:db8:85a3::'],
   },
   scan: scanIpv6,
 };

@@ -52,7 +52,8 @@ function secretValue(text: string, a: Assignment): string | undefined {
   const lower = v.toLowerCase();
   if (STATUS_WORDS.has(lower)) return undefined;
   // `password: something` with a bare lower-case word is prose far more often than a password.
-  if (a.separator === ':' && !a.quoted && /^[a-z]+$/.test(v)) return undefined;
+  // Same for `--password style flags` (a flag followed by a word of prose).
+  if ((a.separator === ':' || a.separator === ' ') && !a.quoted && /^[a-z]+$/.test(v)) return undefined;
   return v;
 }
 
