@@ -46,6 +46,8 @@ export interface LoadOptions {
 
 /** Bounds nested module instantiation (a module that instantiates itself would never end). */
 const MAX_MODULE_DEPTH = 32;
+/** Bounds the components created by module and foreach instantiation. */
+const MAX_COMPONENTS = 50_000;
 
 interface DeclareDef {
   name: string;
@@ -279,19 +281,24 @@ class Loader {
       }
     }
 
-    if (args) {
-      for (const [argName, a] of args) {
-        if (!scope.nodes.has(`argument.${argName}`)) {
-          this.error(file, `Provided argument ${JSON.stringify(argName)} is not defined in the module`, a.range);
-        }
-      }
-    }
     return scope;
   }
 
   private addNode(scope: Scope, entry: NodeEntry): void {
     scope.nodes.set(entry.localId, entry);
     scope.order.push(entry.localId);
+  }
+
+  /** Module instances multiply components; bound the total so a hostile config cannot explode. */
+  private componentBudget = MAX_COMPONENTS;
+  private takeComponentBudget(n: number, file: string, range: Range): boolean {
+    if (this.componentBudget < n) {
+      if (this.componentBudget >= 0) this.error(file, `more than ${MAX_COMPONENTS} components after module instantiation; alloy-scrub stops here`, range);
+      this.componentBudget = -1;
+      return false;
+    }
+    this.componentBudget -= n;
+    return true;
   }
 
   private isCustomComponent(reg: Registry | undefined, first: string): boolean {
@@ -614,6 +621,12 @@ class Loader {
     const d = e.declare;
     const child = this.buildScope(d.block.body, d.file, e.globalId, d.registry, d.modulePath, e.scope.depth + 1, true, args);
     e.child = child;
+    for (const [argName, a] of args) {
+      if (!child.nodes.has(`argument.${argName}`)) {
+        // Alloy gives this error no position; point at the instance's attribute.
+        this.error(e.scope.file, `Provided argument ${JSON.stringify(argName)} is not defined in the module`, a.range);
+      }
+    }
     this.registerComponents(child);
     this.evaluateScope(child);
     const fields: Array<[string, Val]> = [];
@@ -631,6 +644,10 @@ class Loader {
   }
 
   evaluateScope(scope: Scope): void {
+    if (!this.takeComponentBudget(scope.order.length, scope.file, scope.nodes.values().next().value?.block.nameRange ?? ZERO_RANGE)) {
+      scope.order.length = 0;
+      return;
+    }
     for (const id of scope.order) {
       const n = scope.nodes.get(id)!;
       if (n.kind === 'component') n.result = this.evaluateComponent(n);
@@ -717,6 +734,8 @@ class Loader {
     return out;
   }
 }
+
+const ZERO_RANGE: Range = { start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } };
 
 function isReceiver(c: CapsuleValue): boolean {
   return c.type === 'loki.LogsReceiver' || c.type === 'storage.Appendable' || c.type === 'otelcol.Consumer' || c.exportName === 'receiver';

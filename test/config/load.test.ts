@@ -212,3 +212,17 @@ describe('modules', () => {
     expect(isObject(v) && v.fields.get('a')).toBe(1);
   });
 });
+
+describe('bounds', () => {
+  it('stops instantiating modules past the component budget with an error', () => {
+    // Six levels of ten instances each would make more than 200 000 components.
+    const levels = ['l1', 'l2', 'l3', 'l4', 'l5', 'l6'];
+    const decls = levels.map((name, i) => {
+      const inner = i + 1 < levels.length ? Array.from({ length: 10 }, (_, k) => `  ${levels[i + 1]} "x${k}" {}`).join('\n') : '  loki.echo "e" {}';
+      return `declare "${name}" {\n${inner}\n}`;
+    });
+    const m = loadConfig(`${[...decls].reverse().join('\n')}\nl1 "root" {}\n`, 'main.alloy', noEnv);
+    expect(m.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual(['more than 50000 components after module instantiation; alloy-scrub stops here']);
+    expect(m.components.size).toBeLessThanOrEqual(50_000);
+  });
+});

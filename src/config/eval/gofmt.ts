@@ -5,6 +5,7 @@
 // (`%!d(string=x)`, `%!s(MISSING)`, `%!(EXTRA int=1)`). Float digits are computed exactly (BigInt),
 // so rounding is Go's round-half-even on the exact binary value.
 
+import { MAX_STRING_LENGTH, TOO_LARGE } from './limits.ts';
 import { shortestDecimal } from './number.ts';
 
 /** A Go value as fmt sees it. */
@@ -114,6 +115,7 @@ export function goSprintf(format: string, args: readonly GoArg[]): string {
       spec.plus = false;
     }
     out += printArg(args[argNum++]!, verb, spec);
+    if (out.length > MAX_STRING_LENGTH) throw new UnsupportedFormat(TOO_LARGE);
   }
   if (argNum < args.length) {
     const parts = args.slice(argNum).map((a) => (a.t === 'nil' ? '<nil>' : `${typeName(a)}=${printArg(a, 'v', clearFlags())}`));

@@ -3,9 +3,10 @@
 // types; other operators require both sides to have the same accepted type.
 import type { BinaryExpr, UnaryExpr } from '../../syntax/ast.ts';
 import { valueError } from './errors.ts';
+import { MAX_STRING_LENGTH, TOO_LARGE } from './limits.ts';
 import * as num from './number.ts';
 import { GoNumber } from './number.ts';
-import { type TypeName, type Val, isObjVal, isSecretVal, typeOf } from './values.ts';
+import { type TypeName, type Val, isObjVal, isSecretVal, typeOf, unknown } from './values.ts';
 
 const ALLOWED: Record<Exclude<BinaryExpr['op'], '==' | '!='>, TypeName[]> = {
   '||': ['bool'],
@@ -95,10 +96,14 @@ export function binaryOp(e: BinaryExpr, left: Val, right: Val): Val {
     case '&&':
       return (l as boolean) && (r as boolean);
     case '+': {
-      if (typeof l === 'string') return l + (r as string);
+      if (typeof l === 'string') {
+        if (l.length + (r as string).length > MAX_STRING_LENGTH) return unknown(TOO_LARGE, e.range);
+        return l + (r as string);
+      }
       if (isSecretVal(l) && isSecretVal(r)) {
         if (typeof l.value !== 'string') return l.value;
         if (typeof r.value !== 'string') return r.value;
+        if (l.value.length + r.value.length > MAX_STRING_LENGTH) return unknown(TOO_LARGE, e.range);
         return { kind: 'secret', value: l.value + r.value };
       }
       if (lt === 'capsule') {

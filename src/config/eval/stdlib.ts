@@ -9,6 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { GoNumber } from './number.ts';
 import { type GoArg, UnsupportedFormat, goSprintf } from './gofmt.ts';
 import { fromJSON, toJSON } from './json.ts';
+import { MAX_ARRAY_LENGTH, MAX_STRING_LENGTH, TOO_LARGE } from './limits.ts';
 import {
   type CallSite,
   type FnVal,
@@ -84,9 +85,16 @@ function fn(name: string, opts: FnOpts, impl: Impl): FnVal {
         if (opts.variadic && args.length < opts.arity) site.fail(`expected at least ${opts.arity} args, got ${args.length}`);
         if (!opts.variadic && args.length !== opts.arity) site.fail(`expected ${opts.arity} args, got ${args.length}`);
       }
-      return impl(args, site);
+      return bounded(impl(args, site), site);
     },
   };
+}
+
+/** A result past the evaluator's bounds becomes unknown rather than a huge allocation. */
+function bounded(v: Val, site: CallSite): Val {
+  if (typeof v === 'string' && v.length > MAX_STRING_LENGTH) return unknown(TOO_LARGE, site.range);
+  if (Array.isArray(v) && v.length > MAX_ARRAY_LENGTH) return unknown(TOO_LARGE, site.range);
+  return v;
 }
 
 function notSimulated(name: string): FnVal {
@@ -166,7 +174,10 @@ function mapCase(s: string, upper: boolean): string {
 }
 
 /** strings.ReplaceAll; an empty `old` inserts `new` at every rune boundary, as Go does. */
-function replaceAll(s: string, old: string, rep: string): string {
+function replaceAll(s: string, old: string, rep: string): string | undefined {
+  // Check the size before building: n matches each grow the string by rep.length - old.length.
+  const n = old === '' ? [...s].length + 1 : s.split(old).length - 1;
+  if (s.length + n * Math.max(0, rep.length - old.length) > MAX_STRING_LENGTH) return undefined;
   if (old === '') return rep + [...s].join(rep) + (s === '' ? '' : rep);
   return s.split(old).join(rep);
 }
@@ -313,6 +324,8 @@ function concat(name: string): FnVal {
     args.forEach((a, i) => {
       if (!Array.isArray(a)) site.fail(`should be array, got ${typeOf(a)}`, i);
     });
+    const total = (args as Val[][]).reduce((n, a) => n + a.length, 0);
+    if (total > MAX_ARRAY_LENGTH) return unknown(TOO_LARGE, site.range);
     return (args as Val[][]).flat(1);
   });
 }
@@ -391,9 +404,14 @@ export function buildStdlib(opts: StdlibOptions): Map<string, Val> {
   const s2 = (name: string, f: (a: string, b: string) => Val) =>
     fn(name, { arity: 2 }, (args, site) => f(str(args, 0, site), str(args, 1, site)));
   const joinFn = (name: string) =>
-    fn(name, { arity: 2 }, (args, site) => strList(args, 0, site).join(str(args, 1, site)));
+    fn(name, { arity: 2 }, (args, site) => {
+      const list = strList(args, 0, site);
+      const sep = str(args, 1, site);
+      const size = list.reduce((n, x) => n + x.length, 0) + sep.length * Math.max(0, list.length - 1);
+      return size > MAX_STRING_LENGTH ? unknown(TOO_LARGE, site.range) : list.join(sep);
+    });
   const replaceFn = (name: string) =>
-    fn(name, { arity: 3 }, (args, site) => replaceAll(str(args, 0, site), str(args, 1, site), str(args, 2, site)));
+    fn(name, { arity: 3 }, (args, site) => replaceAll(str(args, 0, site), str(args, 1, site), str(args, 2, site)) ?? unknown(TOO_LARGE, site.range));
   const trim = (name: string) =>
     s2(name, (s, cutset) => {
       const cut = new Set([...cutset].map((c) => c.codePointAt(0)!));

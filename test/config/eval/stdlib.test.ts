@@ -138,3 +138,13 @@ describe('case mapping against Go', () => {
     expect(evalExpr('string.to_lower("İ")')).toBe('i');
   });
 });
+
+describe('bounds', () => {
+  it('makes a replacement that would exceed the size bound unknown instead of building it', () => {
+    expect(show(evalExpr('string.replace(string.format("%01000000d", 0), "0", string.format("%0100d", 0))'))).toMatchObject({ unknown: expect.stringContaining('larger than alloy-scrub simulates') });
+  });
+  it('makes a format result past the size bound unknown', () => {
+    const many = Array.from({ length: 20 }, () => '%01000000d').join('');
+    expect(show(evalExpr(`string.format("${many}", ${Array.from({ length: 20 }, () => '0').join(', ')})`))).toMatchObject({ unknown: expect.any(String) });
+  });
+});
