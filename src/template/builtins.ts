@@ -4,6 +4,7 @@
 import { GoCallError, type GoFunc } from './func-spec.ts';
 import { sprint, sprintf, sprintln } from './fmt/print.ts';
 import { fromBytes, toBytes, byteLength, isAscii } from './utf8.ts';
+import { isPrint } from './unicode.ts';
 import {
   INVALID,
   T,
@@ -297,7 +298,6 @@ export function htmlEscapeString(s: string): string {
   return out;
 }
 
-const jsPrintable = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
 
 export function jsEscapeString(s: string): string {
   let out = '';
@@ -339,7 +339,7 @@ export function jsEscapeString(s: string): string {
       out += ch;
       continue;
     }
-    if (jsPrintable.test(ch)) out += ch;
+    if (isPrint(c)) out += ch;
     else out += '\\u' + c.toString(16).toUpperCase().padStart(4, '0');
   }
   return out;

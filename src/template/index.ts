@@ -19,6 +19,7 @@ import { ParseFailure, parseTrees, type Tree } from './parser.ts';
 import type { Node } from './ast.ts';
 import { TemplateError, type CompiledTemplate, type FuncMap, type TemplateValue } from './types.ts';
 import { fromTemplateValue, INVALID, StringMap } from './values.ts';
+import { canonical } from './utf8.ts';
 import type { GoVersion } from './parser.ts';
 
 export type { GoVersion } from './parser.ts';
@@ -126,6 +127,8 @@ function collectIdentifiers(n: Node | null, out: Set<string>): void {
  * parse time against `funcs` and the builtins. Throws TemplateError with Go's message.
  */
 export function parseTemplate(name: string, text: string, funcs?: FuncMap, options: ParseOptions = {}): ScrubTemplate {
+  const source = text;
+  text = canonical(text);
   const lookup = lookupFor(funcs);
   const goVersion = options.goVersion ?? '1.26';
   let trees: Map<string, Tree>;
@@ -148,7 +151,7 @@ export function parseTemplate(name: string, text: string, funcs?: FuncMap, optio
   };
   return {
     name,
-    source: text,
+    source,
     nondeterministicFuncs,
     unsupportedFuncs,
     executeDetailed,

@@ -4,6 +4,8 @@
 // because Alloy never changes them. Positions are JS string indices; error columns are converted
 // to Go's byte columns where they are reported.
 
+import { isDigit, isLetter, isPrint } from './unicode.ts';
+
 export enum Tok {
   Error,
   Bool,
@@ -75,13 +77,10 @@ export function isSpace(r: number): boolean {
   return r === 0x20 || r === 0x09 || r === 0x0d || r === 0x0a;
 }
 
-const letterOrDigit = /^[\p{L}\p{Nd}]$/u;
-
 export function isAlphaNumeric(r: number): boolean {
   if (r === 0x5f) return true;
   if (r < 0) return false;
-  if (r < 0x80) return (r >= 0x30 && r <= 0x39) || (r >= 0x41 && r <= 0x5a) || (r >= 0x61 && r <= 0x7a);
-  return letterOrDigit.test(String.fromCodePoint(r));
+  return isLetter(r) || isDigit(r);
 }
 
 function hasLeftTrimMarker(s: string, at: number): boolean {
@@ -101,7 +100,7 @@ function countNewlines(s: string, from: number, to: number): number {
 /** Go's %#U formatting of a rune, used in lexer error texts: U+0023 '#'. */
 export function formatRuneU(r: number): string {
   const hex = 'U+' + r.toString(16).toUpperCase().padStart(4, '0');
-  if (r >= 0 && /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(String.fromCodePoint(r)) || r === 0x20) {
+  if (r >= 0 && isPrint(r)) {
     return `${hex} '${String.fromCodePoint(r)}'`;
   }
   return hex;

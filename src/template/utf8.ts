@@ -62,7 +62,7 @@ export function fromBytes(b: Uint8Array): string {
 export function decodeRune(b: Uint8Array, i: number): [number, number] {
   const b0 = b[i]!;
   if (b0 < 0x80) return [b0, 1];
-  const need = b0 >= 0xf0 && b0 <= 0xf4 ? 3 : b0 >= 0xe0 ? 2 : b0 >= 0xc2 && b0 <= 0xdf ? 1 : -1;
+  const need = b0 >= 0xc2 && b0 <= 0xdf ? 1 : b0 >= 0xe0 && b0 <= 0xef ? 2 : b0 >= 0xf0 && b0 <= 0xf4 ? 3 : -1;
   if (need < 0 || i + need > b.length - 1) return [-1, 1];
   let r = b0 & (need === 1 ? 0x1f : need === 2 ? 0x0f : 0x07);
   for (let k = 1; k <= need; k++) {
@@ -118,4 +118,16 @@ export function compareGo(a: string, b: string): number {
     if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
   }
   return x.length === y.length ? 0 : x.length < y.length ? -1 : 1;
+}
+
+/**
+ * The canonical spelling of a byte string: escaped bytes that together form valid UTF-8 are
+ * joined into their character, so that equal Go strings are equal JS strings.
+ */
+export function canonical(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return fromBytes(toBytes(s));
+  }
+  return s;
 }

@@ -4,7 +4,7 @@
 // whether a value sits in an interface{} slot (a nil inside map[string]interface{} behaves
 // differently from a missing key). An RV is this reflect.Value analogue.
 import type { TemplateValue } from './types.ts';
-import { compareGo } from './utf8.ts';
+import { canonical, compareGo } from './utf8.ts';
 
 export type Kind =
   | 'invalid'
@@ -209,7 +209,7 @@ export function fromTemplateValue(x: TemplateValue, depth = 0): RV {
   if (x === null) return rv.box(null);
   switch (typeof x) {
     case 'string':
-      return rv.str(x);
+      return rv.str(canonical(x));
     case 'number':
       return rv.float(x);
     case 'bigint':
@@ -224,7 +224,7 @@ export function fromTemplateValue(x: TemplateValue, depth = 0): RV {
   if (x instanceof Map) {
     const t = x instanceof StringMap ? MapString : (goTypes.get(x) ?? MapIface);
     const m = new Map<string, RV>();
-    for (const [k, v] of x) m.set(k, coerce(fromTemplateValue(v, depth + 1), t.elem!));
+    for (const [k, v] of x) m.set(canonical(k), coerce(fromTemplateValue(v, depth + 1), t.elem!));
     return { t, v: m };
   }
   throw new Error(`unsupported template value ${String(x)}`);

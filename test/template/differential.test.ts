@@ -150,7 +150,31 @@ const edge: [string, Tagged][] = [
   ['{{ printf "%x %X %.2x %b" . . . . }}', f(3.75)],
 ];
 
+/** Strings as logs deliver them: any Unicode, Go's special cases, and invalid UTF-8 bytes. */
+const goString = fc
+  .array(
+    fc.oneof(
+      fc.integer({ min: 0, max: 0x10ffff }).filter((c) => c < 0xd800 || c > 0xdfff).map((c) => String.fromCodePoint(c)),
+      fc.constantFrom('a', 'B', ' ', '\t', '\n', '\u00a0', '\u0085', 'ß', 'İ', 'ı', 'ǅ', 'Σ', 'ﬀ', 'ᾳ', '\u2028', '\u3000', '\ufeff', '%', '"', '\\', '<', '&', '=', "'", '\x7f', '\x00', '\ufffd', 'é'),
+      fc.integer({ min: 0x80, max: 0xff }).map((b) => String.fromCharCode(0xdc00 + b)),
+    ),
+    { maxLength: 8 },
+  )
+  .map((xs) => xs.join(''));
+
+const STRING_TEMPLATE =
+  '{{ ToUpper .s }}|{{ ToLower .s }}|{{ TrimSpace .s }}|{{ printf "%q|%+q|%x|%5.2s|%-4q|%#q" .s .s .s .s .s .s }}|{{ len .s }}|' +
+  '{{ Trim .s "aB é" }}|{{ html .s }}|{{ js .s }}|{{ urlquery .s }}|{{ Replace .s "" "-" 3 }}|{{ TrimLeft .s " a" }}|' +
+  '{{ TrimRight .s "\\u00a0a" }}|{{ slice .s 1 }}|{{ lt .s "é" }}|{{ printf "%U %#U %c %q" (index .s 0) (index .s 0) (index .s 0) (index .s 0) }}';
+
 describe('template vs Go text/template', () => {
+  test('string functions and verbs agree with Go on 3,000 random Unicode strings with invalid bytes', async () => {
+    const strs = fc.sample(goString, { numRuns: 3000, seed: 7 });
+    const cases: Case[] = strs.map((s) => ({ template: STRING_TEMPLATE, data: m([['s', ['s', s]]]), funcs: true }));
+    const { disagreements } = await compareWithGo(cases);
+    expect(disagreements.slice(0, 3)).toEqual([]);
+  });
+
   test('hand-picked edge cases agree with Go', async () => {
     const cases: Case[] = edge.map(([template, data]) => ({ template, data, funcs: true }));
     const { disagreements } = await compareWithGo(cases);

@@ -4,7 +4,7 @@
 import { INVALID, indirectInterface, isFloatKind, isIntKind, isUintKind, isValid, sortedKeys, type RV } from '../values.ts';
 import { fromBytes, toBytes } from '../utf8.ts';
 import { formatFloat, formatFloatB, formatFloatHex } from './float.ts';
-import { canBackquote, quote, quoteRune, quoteToASCII } from './quote.ts';
+import { canBackquote, isPrint, quote, quoteRune, quoteToASCII } from './quote.ts';
 
 const LDIGITS = '0123456789abcdefx';
 const UDIGITS = '0123456789ABCDEFX';
@@ -466,7 +466,7 @@ function runeCount(s: string): number {
 }
 
 function isPrintRune(r: number): boolean {
-  return /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(String.fromCodePoint(r)) || r === 0x20;
+  return isPrint(r);
 }
 
 function isStringArg(a: RV): boolean {

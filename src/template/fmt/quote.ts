@@ -1,15 +1,9 @@
 // Go's strconv.Quote / QuoteToASCII / QuoteRune / CanBackquote and unicode.IsPrint, used by %q,
 // %#v, sprig's quote-adjacent helpers and error texts that quote template names.
 
-const printable = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+import { isPrint } from '../unicode.ts';
 
-/** Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and ASCII space. */
-export function isPrint(r: number): boolean {
-  if (r === 0x20) return true;
-  if (r < 0x20 || r === 0x7f) return false;
-  if (r >= 0xd800 && r <= 0xdfff) return false;
-  return printable.test(String.fromCodePoint(r));
-}
+export { isPrint };
 
 function hex(n: number, width: number): string {
   return n.toString(16).padStart(width, '0');

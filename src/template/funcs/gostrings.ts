@@ -2,6 +2,8 @@
 // spelling (invalid UTF-8 bytes are lone surrogates U+DC80..U+DCFF, each one Go "rune" of width 1
 // that decodes as U+FFFD).
 
+import { isDigit, isLetter } from '../unicode.ts';
+
 const RUNE_ERROR = 0xfffd;
 
 function isEscapedByte(c: number): boolean {
@@ -29,8 +31,20 @@ function toLowerRune(r: number): number {
   return cps.length === 1 ? cps[0]!.codePointAt(0)! : r;
 }
 
+/**
+ * Greek letters with ypogegrammeni have a one-to-one upper case in UnicodeData (which Go uses)
+ * but a two-letter full mapping in JavaScript (ᾳ → ΑΙ); Go gives ᾼ.
+ */
+function greekIotaUpper(r: number): number | undefined {
+  if ((r >= 0x1f80 && r <= 0x1f87) || (r >= 0x1f90 && r <= 0x1f97) || (r >= 0x1fa0 && r <= 0x1fa7)) return r + 8;
+  if (r === 0x1fb3 || r === 0x1fc3 || r === 0x1ff3) return r + 9;
+  return undefined;
+}
+
 function toUpperRune(r: number): number {
-  // Go's unicode.ToUpper maps dotless/long s and friends simply; JS's full mapping may expand.
+  const greek = greekIotaUpper(r);
+  if (greek !== undefined) return greek;
+  // Where JavaScript's full mapping expands (ß → SS) Go's simple mapping has no upper case.
   const s = String.fromCodePoint(r).toUpperCase();
   const cps = Array.from(s);
   return cps.length === 1 ? cps[0]!.codePointAt(0)! : r;
@@ -204,7 +218,6 @@ function isSeparator(r: number): boolean {
     if ((r >= 0x30 && r <= 0x39) || (r >= 0x61 && r <= 0x7a) || (r >= 0x41 && r <= 0x5a) || r === 0x5f) return false;
     return true;
   }
-  const ch = String.fromCodePoint(r);
-  if (/\p{L}|\p{Nd}/u.test(ch)) return false;
+  if (isLetter(r) || isDigit(r)) return false;
   return isGoSpace(r);
 }
