@@ -147,8 +147,9 @@ export function parseGoLayout(layout: string, value: string): LayoutResult {
     let at = -1;
     let el = '';
     for (let i = 0; i < l.length && at < 0; i++) {
+      // Go's nextStdChunk: "." or "," then a run of one repeated 0 or 9 not followed by a digit.
       const frac = /^[.,](0+|9+)(?![0-9])/.exec(l.slice(i));
-      if (frac && /05$|5$/.test(l.slice(0, i))) {
+      if (frac) {
         at = i;
         el = frac[0];
         break;

@@ -49,3 +49,18 @@ describe('stage.timestamp', () => {
     );
   });
 });
+
+describe('Go layouts with fractional seconds', () => {
+  test('.000 takes exactly three digits', () => {
+    expect(at('2006-01-02 15:04:05.000', '2024-03-04 13:02:03.123')).toBe(1709557323123000000n);
+    expect(at('2006-01-02 15:04:05.000', '2024-03-04 13:02:03.12')).toBeUndefined();
+  });
+
+  test('.999 makes the fraction optional', () => {
+    expect(at('2006-01-02T15:04:05.999Z07:00', '2024-03-04T13:02:03Z')).toBe(1709557323000000000n);
+  });
+
+  test('a fraction the layout does not mention is still read after seconds', () => {
+    expect(at('2006-01-02 15:04:05', '2024-03-04 13:02:03.5')).toBe(1709557323500000000n);
+  });
+});
