@@ -119,7 +119,8 @@ const ROWS: Row[] = [
   ['otelcol.exporter.datadog', [['input', 'otelcol.Consumer']]],
   ['otelcol.exporter.debug', [['input', 'otelcol.Consumer']]],
   ['otelcol.exporter.faro', [['input', 'otelcol.Consumer']]],
-  ['otelcol.exporter.file', []],
+  // The reference says otelcol.exporter.file exports nothing; its registration exports `input`.
+  ['otelcol.exporter.file', [['input', 'otelcol.Consumer']]],
   ['otelcol.exporter.googlecloud', [['input', 'otelcol.Consumer']]],
   ['otelcol.exporter.googlecloudpubsub', [['input', 'otelcol.Consumer']]],
   ['otelcol.exporter.kafka', [['input', 'otelcol.Consumer']]],
@@ -157,7 +158,8 @@ const ROWS: Row[] = [
   ['otelcol.receiver.file_stats', []],
   ['otelcol.receiver.filelog', []],
   ['otelcol.receiver.fluentforward', []],
-  ['otelcol.receiver.googlecloudpubsub', []],
+  // Registered with an `input` export, unlike the other receivers.
+  ['otelcol.receiver.googlecloudpubsub', [['input', 'otelcol.Consumer']]],
   ['otelcol.receiver.influxdb', []],
   ['otelcol.receiver.jaeger', []],
   ['otelcol.receiver.kafka', []],
