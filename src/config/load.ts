@@ -356,6 +356,10 @@ class Loader {
         try {
           text = this.readFile(moduleFile);
         } catch (err) {
+          if ((err as { code?: string }).code === 'EISDIR') {
+            this.warn(scope.file, `${blockId(b)} imports a directory; directory modules are not simulated by alloy-scrub`, a.value.range);
+            return { unknown: `${blockId(b)} imports a directory` };
+          }
           const beside = join(dirname(scope.file), v);
           let found: string | undefined;
           if (!isAbsolute(v) && beside !== v) {

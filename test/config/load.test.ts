@@ -226,3 +226,15 @@ describe('bounds', () => {
     expect(m.components.size).toBeLessThanOrEqual(50_000);
   });
 });
+
+describe('directory imports', () => {
+  it('warns that an import.file of a directory is not simulated instead of failing', () => {
+    const m = loadConfig('import.file "dir" {\n  filename = "/etc/alloy/modules"\n}\n', 'main.alloy', {
+      env: {},
+      readFile: () => {
+        throw Object.assign(new Error('EISDIR: illegal operation on a directory'), { code: 'EISDIR' });
+      },
+    });
+    expect(m.diagnostics.map((d) => `${d.severity}: ${d.message}`)).toEqual(['warning: import.file.dir imports a directory; directory modules are not simulated by alloy-scrub']);
+  });
+});
