@@ -212,7 +212,7 @@ export class AlloyParser {
       }
       case '{': {
         const lCurly = this.expect('{').start;
-        const body = this.nested(() => this.parseBody('}'), () => []);
+        const body = this.nestedBody();
         const r = this.expect('}');
         const rCurly = r.start;
         const block: BlockStmt = {
@@ -283,30 +283,36 @@ export class AlloyParser {
 
   // ---- expressions ----------------------------------------------------------------------------
 
-  /** Runs `f` one nesting level deeper, or reports and returns `fallback()` past MAX_NESTING. */
-  private nested<T>(f: () => T, fallback: () => T): T {
+  /**
+   * Enters one nesting level; past MAX_NESTING reports once, skips the rest of the input (the file
+   * is rejected anyway) and returns false so the caller stops recursing. Callers leave with
+   * `this.depth--` (the parser never throws, so no try/finally is needed).
+   */
+  private enter(): boolean {
     if (this.depth >= MAX_NESTING) {
       if (!this.tooDeep) {
         this.tooDeep = true;
         this.addDiagnostic(this.tok.start, `nesting deeper than ${MAX_NESTING} levels is not supported`);
       }
-      // Skip everything: the file is rejected anyway and recursion must stop here.
       while (this.kind() !== 'EOF') this.next();
-      return fallback();
+      return false;
     }
     this.depth++;
-    try {
-      return f();
-    } finally {
-      this.depth--;
-    }
+    return true;
+  }
+
+  private nestedBody(): Stmt[] {
+    if (!this.enter()) return [];
+    const body = this.parseBody('}');
+    this.depth--;
+    return body;
   }
 
   parseExpression(): Expr {
-    return this.nested(
-      () => this.parseBinOp(1),
-      () => this.nullLiteral(this.tok.start),
-    );
+    if (!this.enter()) return this.nullLiteral(this.tok.start);
+    const e = this.parseBinOp(1);
+    this.depth--;
+    return e;
   }
 
   private parseBinOp(inPrec: number): Expr {
@@ -326,10 +332,13 @@ export class AlloyParser {
     if (this.kind() === '^') {
       const opPos = this.tok.start;
       this.next();
-      const rhs = this.nested(
-        () => this.parsePowExpr(),
-        () => this.nullLiteral(this.tok.start),
-      );
+      let rhs: Expr;
+      if (this.enter()) {
+        rhs = this.parsePowExpr();
+        this.depth--;
+      } else {
+        rhs = this.nullLiteral(this.tok.start);
+      }
       return { kind: 'Binary', op: '^', opPos, left: lhs, right: rhs, range: { start: lhs.range.start, end: rhs.range.end } };
     }
     return lhs;
@@ -339,10 +348,13 @@ export class AlloyParser {
     if (this.kind() === '!' || this.kind() === '-') {
       const op = this.tok;
       this.next();
-      const value = this.nested(
-        () => this.parseUnaryExpr(),
-        () => this.nullLiteral(this.tok.start),
-      );
+      let value: Expr;
+      if (this.enter()) {
+        value = this.parseUnaryExpr();
+        this.depth--;
+      } else {
+        value = this.nullLiteral(this.tok.start);
+      }
       return { kind: 'Unary', op: op.kind as UnaryOp, value, range: { start: op.start, end: value.range.end } };
     }
 
@@ -382,7 +394,7 @@ export class AlloyParser {
             this.consumeStatement();
             return primary;
           }
-          this.nested(() => this.parseBody('}'), () => []);
+          this.nestedBody();
           const end = this.expect('}');
           if (end.kind !== '}') {
             this.consumeStatement();

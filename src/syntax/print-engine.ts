@@ -193,23 +193,34 @@ export class PrintEngine {
     // Escaped text (comments) passes the tab writer uninterpreted.
     this.append(isLit ? ESCAPE + s + ESCAPE : s);
 
+    // One pass: byte length, newlines, and bytes after the last newline (Go counts bytes).
+    let bytes = 0;
     let newlines = 0;
-    let lastNewline = 0;
+    let bytesAfterNewline = 0;
     for (let i = 0; i < s.length; i++) {
       const ch = s.charCodeAt(i);
+      let w: number;
+      if (ch < 0x80) w = 1;
+      else if (ch < 0x800) w = 2;
+      else if (ch >= 0xd800 && ch <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        w = 4;
+        i++;
+      } else w = 3;
+      bytes += w;
       if (ch === 0x0a || ch === 0x0c) {
         newlines++;
-        lastNewline = i;
+        bytesAfterNewline = 0;
+      } else {
+        bytesAfterNewline += w;
       }
     }
-    const bytes = utf8ByteLength(s);
     this.pos.offset += bytes;
     if (newlines > 0) {
       this.pos.line += newlines;
       this.outLine += newlines;
-      const col = utf8ByteLength(s.slice(lastNewline));
-      this.pos.column = col;
-      this.outColumn = col;
+      // Go: the column after text ending a line is the byte count from that newline on.
+      this.pos.column = bytesAfterNewline + 1;
+      this.outColumn = bytesAfterNewline + 1;
     } else {
       this.pos.column += bytes;
       this.outColumn += bytes;

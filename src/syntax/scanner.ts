@@ -136,8 +136,43 @@ export class Scanner {
   }
 
   private skipWhitespace(): void {
-    while (this.cur() === 0x20 || this.cur() === 0x09 || this.cur() === 0x0d || (this.cur() === 0x0a && !this.insertTerm)) {
-      this.next();
+    for (;;) {
+      const c = this.cur();
+      if (c === 0x20 || c === 0x09 || c === 0x0d) {
+        // Fast path: runs of blanks are one byte each and cannot raise errors.
+        const s = this.src;
+        let i = this.offset + 1;
+        while (i < s.length) {
+          const d = s.charCodeAt(i);
+          if (d !== 0x20 && d !== 0x09 && d !== 0x0d) break;
+          i++;
+        }
+        this.col += i - this.offset;
+        this.read(i);
+      } else if (c === 0x0a && !this.insertTerm) {
+        this.next();
+      } else {
+        return;
+      }
+    }
+  }
+
+  /**
+   * Fast path over printable ASCII and tabs (one byte each, never an error), stopping before `stopA`
+   * or `stopB` or any other character, which the caller then handles one by one.
+   */
+  private skipPlain(stopA: number, stopB: number): void {
+    const s = this.src;
+    const start = this.offset;
+    let i = start;
+    while (i < s.length) {
+      const c = s.charCodeAt(i);
+      if ((c < 0x20 && c !== 0x09) || c > 0x7e || c === stopA || c === stopB) break;
+      i++;
+    }
+    if (i > start) {
+      this.col += i - start;
+      this.read(i);
     }
   }
 
@@ -295,7 +330,24 @@ export class Scanner {
   private scanIdentifier(): string {
     const off = this.offset;
     this.next();
-    while (isLetter(this.cur()) || isDigit(this.cur())) this.next();
+    for (;;) {
+      // Fast path over ASCII letters, digits and '_'; other characters go through the full check.
+      const s = this.src;
+      const from = this.offset;
+      let i = from;
+      while (i < s.length) {
+        const c = s.charCodeAt(i);
+        if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f)) break;
+        i++;
+      }
+      if (i > from) {
+        this.col += i - from;
+        this.read(i);
+      }
+      const c = this.cur();
+      if (c < 0x80 || !(isLetter(c) || isDigit(c))) break;
+      this.next();
+    }
     return this.src.slice(off, this.offset);
   }
 
@@ -328,6 +380,7 @@ export class Scanner {
   /** Scans a string whose opening quote was consumed; returns its raw text with quotes. */
   private scanString(start: Pos, until: number, escape: boolean, multiline: boolean): string {
     for (;;) {
+      this.skipPlain(until, 0x5c);
       const ch = this.cur();
       if ((!multiline && ch === 0x0a) || ch === EOF) {
         this.error(start, 'string literal not terminated');
@@ -416,7 +469,9 @@ export class Scanner {
     let block = false;
     if (this.cur() === 0x2f) {
       this.next();
-      while (this.cur() !== 0x0a && this.cur() !== EOF) {
+      for (;;) {
+        this.skipPlain(-1, -1);
+        if (this.cur() === 0x0a || this.cur() === EOF) break;
         if (this.cur() === 0x0d) numCR++;
         this.next();
       }
@@ -425,6 +480,8 @@ export class Scanner {
       this.next();
       let closed = false;
       while (this.cur() !== EOF) {
+        this.skipPlain(0x2a, -1);
+        if (this.cur() === EOF) break;
         const ch = this.cur();
         if (ch === 0x0d) numCR++;
         this.next();
