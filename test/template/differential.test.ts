@@ -167,7 +167,36 @@ const STRING_TEMPLATE =
   '{{ Trim .s "aB é" }}|{{ html .s }}|{{ js .s }}|{{ urlquery .s }}|{{ Replace .s "" "-" 3 }}|{{ TrimLeft .s " a" }}|' +
   '{{ TrimRight .s "\\u00a0a" }}|{{ slice .s 1 }}|{{ lt .s "é" }}|{{ printf "%U %#U %c %q" (index .s 0) (index .s 0) (index .s 0) (index .s 0) }}';
 
+const FLOAT_TEMPLATE =
+  '{{ printf "%v|%e|%.3e|%f|%.0f|%.10f|%g|%.3g|%G|%x|%8.2f|%+.1e|%#g|%#.3x|%#v|%b|%.1f|% .2f|%08.3f|%-9.2e|%X|%.0e|%#.0f|%6.3v" ' +
+  '. . . . . . . . . . . . . . . . . . . . . . . . }}|{{ . }}';
+const INT_TEMPLATE =
+  '{{ printf "%d|%x|%X|%o|%O|%b|%c|%q|%U|%#U|%08d|%+d|%#x|%#o|%v|% d|%-6d|%.3d|%6.4x|%#v|%+q|%x %X" ' +
+  '. . . . . . . . . . . . . . . . . . . . . . . }}|{{ . }}';
+
 describe('template vs Go text/template', () => {
+  test('float64 and int verbs agree with Go on 3,000 doubles and 2,000 int64s', async () => {
+    const floats = fc.sample(
+      fc.oneof(
+        fc.double(),
+        fc.double({ min: -1e6, max: 1e6 }),
+        fc.integer().map((n) => n / 8),
+        fc.constantFrom(0.5, 1.5, 2.5, -0.5, 0.125, 1e21, 1e20, 123456.5, 5e-324, 1.7976931348623157e308, -0, 0.1, 0.3),
+      ),
+      { numRuns: 3000, seed: 5 },
+    );
+    const ints = fc.sample(fc.oneof(fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }), fc.bigInt({ min: -300n, max: 0x11000n })), {
+      numRuns: 2000,
+      seed: 5,
+    });
+    const cases: Case[] = [
+      ...floats.map((x): Case => ({ template: FLOAT_TEMPLATE, data: f(x), funcs: false })),
+      ...ints.map((x): Case => ({ template: INT_TEMPLATE, data: ['i', String(x)], funcs: false })),
+    ];
+    const { disagreements } = await compareWithGo(cases);
+    expect(disagreements.slice(0, 3)).toEqual([]);
+  });
+
   test('string functions and verbs agree with Go on 3,000 random Unicode strings with invalid bytes', async () => {
     const strs = fc.sample(goString, { numRuns: 3000, seed: 7 });
     const cases: Case[] = strs.map((s) => ({ template: STRING_TEMPLATE, data: m([['s', ['s', s]]]), funcs: true }));

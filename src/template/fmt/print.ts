@@ -172,6 +172,8 @@ class Printer {
   }
 
   fmtUnicode(u: bigint): void {
+    // Go formats the operand as a uint64: negative ints show their two's complement.
+    u = BigInt.asUintN(64, u);
     let s = 'U+' + u.toString(16).toUpperCase().padStart(4, '0');
     if (this.precPresent && this.prec > 4) {
       s = 'U+' + u.toString(16).toUpperCase().padStart(Math.min(this.prec, MAX_PAD), '0');
