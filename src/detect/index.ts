@@ -55,6 +55,21 @@ export interface DetectOptions {
   only?: string[];
 }
 
+/**
+ * A value followed by `...` or `…` is the visible prefix of a percentage mask (gitleaks and
+ * loki.secretfilter keep the first N% of a secret and append "..."): the scrub rule's output,
+ * not a leak of the whole secret.
+ */
+function isTruncatedByMask(text: string, start: number, end: number): boolean {
+  // The value may have swallowed the first dots of the "..." (JWT parts, token68 end in '.').
+  // Or the mask may start after a separator the scanner trimmed off (`xapp-1-A01-...`).
+  let dots = 0;
+  while (dots < 2 && end - dots > start && text.charCodeAt(end - dots - 1) === 0x2e) dots++;
+  let after = end;
+  while (after < end + 2 && (text.charCodeAt(after) === 0x2d || text.charCodeAt(after) === 0x5f)) after++;
+  return text.startsWith('...', end - dots) || text.startsWith('...', after) || text.startsWith('…', after);
+}
+
 /** Findings in text order; overlapping findings resolved in favour of the more specific detector. */
 export function detectSecrets(text: string, opts: DetectOptions = {}): Finding[] {
   const only = opts.only ? new Set(opts.only) : undefined;
@@ -64,7 +79,7 @@ export function detectSecrets(text: string, opts: DetectOptions = {}): Finding[]
   for (const d of REGISTRY) {
     if (only && !only.has(d.info.id)) continue;
     for (const s of d.scan(text)) {
-      if (s.end <= s.start) continue;
+      if (s.end <= s.start || isTruncatedByMask(text, s.start, s.end)) continue;
       let lo = 0;
       let hi = kept.length;
       while (lo < hi) {

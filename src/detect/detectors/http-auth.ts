@@ -28,7 +28,11 @@ function scanScheme(text: string, lower: string, scheme: string, accept: (cred: 
     while (i < text.length && isToken68(text.charCodeAt(i))) i++;
     while (i < text.length && text.charCodeAt(i) === 0x3d) i++;
     let end = i;
-    // A sentence's full stop is not part of the token.
+    // A sentence's full stop is not part of the token; `tok...` is a percentage mask's prefix.
+    if (text.startsWith('...', i - 3) && i - 3 > start) {
+      from = Math.max(from, i);
+      continue;
+    }
     while (end > start && text.charCodeAt(end - 1) === 0x2e) end--;
     from = Math.max(from, i);
     const cred = text.slice(start, end);
