@@ -14,8 +14,12 @@ export function renderJunit(results: TestResult[]): string {
     const suite = builder.testSuite().name(file);
     for (const r of rs) {
       const tc = suite.testCase().className(r.component || file).name(r.name);
-      if (r.status === 'fail') tc.failure(failureText(r.failures), 'fail');
-      if (r.status === 'unknown') tc.failure(failureText(r.failures), 'unknown');
+      if (r.status !== 'pass') {
+        // The message attribute holds the first failure; the body holds every detail.
+        const first = r.failures[0];
+        tc.failure(first ? `[${first.kind}] ${first.message.split('\n')[0]}` : r.status, r.status);
+        tc.stacktrace(failureText(r.failures));
+      }
       if (r.warnings.length > 0) tc.standardOutput(failureText(r.warnings));
     }
   }
