@@ -6,6 +6,7 @@ import { parseFile } from '../src/syntax/parse.ts';
 import { formatFile } from '../src/syntax/printer.ts';
 import { scanAll } from '../src/syntax/scanner.ts';
 import { fileURLToPath } from 'node:url';
+import { cpus, loadavg } from 'node:os';
 
 function component(i: number): string {
   return `// Pipeline ${i}: scrub credentials before they leave the node
@@ -91,6 +92,8 @@ function main(): void {
   const source = generate(mib * 1024 * 1024);
   const bytes = Buffer.byteLength(source);
   process.stdout.write(`config: ${(bytes / 1048576).toFixed(1)} MiB, ${source.split('\n').length} lines\n`);
+  // Timings on a shared machine are only comparable at similar load.
+  process.stdout.write(`machine: ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)}, node ${process.version}\n`);
 
   // Warm up the JIT on a small slice.
   const warm = generate(256 * 1024);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFile } from '../../src/syntax/parse.ts';
+import { parseExpression, parseFile } from '../../src/syntax/parse.ts';
 import type { AttributeStmt, BinaryExpr, BlockStmt, Expr } from '../../src/syntax/ast.ts';
 
 function messages(src: string): string[] {
@@ -154,5 +154,17 @@ describe('parseFile: comments', () => {
   it('groups adjacent comments and separates groups split by a blank line', () => {
     const { file } = parseFile('// a\n// b\n\n// c\nx = 1 // d\n', 'f');
     expect(file.comments.map((g) => g.comments.map((c) => c.text))).toEqual([['// a', '// b'], ['// c'], ['// d']]);
+  });
+});
+
+describe('parseExpression', () => {
+  it('parses a lone expression', () => {
+    const { expr, diagnostics } = parseExpression('a.b[0] + 1');
+    expect(diagnostics).toEqual([]);
+    expect(shape(expr)).toBe('(a.b[0] + 1)');
+  });
+
+  it('rejects trailing input after the expression', () => {
+    expect(parseExpression('1 2').diagnostics.map((d) => d.message)).toEqual(['expected TERMINATOR, got NUMBER']);
   });
 });
