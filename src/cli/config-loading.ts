@@ -2,6 +2,7 @@
 // frame on stderr and exit code 1 (a file that cannot be read at all is a usage error, exit 2).
 // Warnings are printed and the command goes on. Shared by every command that takes a config.
 import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { ConfigError } from '../config/errors.ts';
 import { loadConfig } from '../config/load.ts';
 import type { ConfigModel } from '../config/model.ts';
@@ -67,4 +68,12 @@ function otherSource(file: string): string {
   } catch {
     return '';
   }
+}
+
+/**
+ * Reads files a component names (loki.secretfilter's gitleaks_config) relative to the config
+ * file's directory, so a repository's CI finds them wherever the command is started from.
+ */
+export function configRelativeReader(configFile: string): (path: string) => string {
+  return (path) => readFileSync(isAbsolute(path) ? path : resolve(dirname(configFile), path), 'utf8');
 }

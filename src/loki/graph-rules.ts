@@ -3,14 +3,18 @@
 // every loki.secretfilter, in pipeline order per component, with position, resolved arguments and
 // what the regex analyser knows about each expression.
 //
-// Stages that only observe or pace entries (metrics, timestamp, limit, sampling) are left out:
-// they cannot remove a secret or leak one. Secret values in arguments are never printed.
-import type { Component, ConfigModel, EvaluatedBlock } from '../config/model.ts';
-import { isCapsule, isObject, isUnknown, type AlloyValue } from '../config/value.ts';
-import { analyseRegex } from '../regex/index.ts';
+// The stage and secretfilter describers live with their simulations (describeStage,
+// describeSecretFilter, describeRelabelRules); this module gathers them into one list. Stages
+// that change none of line, labels, extracted values or structured metadata and drop nothing
+// (stage.metrics, stage.timestamp) are left out: they cannot remove a secret or leak one. Secret
+// values in arguments are never printed.
+import type { Component, ConfigModel } from '../config/model.ts';
+import type { RegexAnalysis } from '../regex/index.ts';
 import { describeRelabelRules } from '../relabel/describe.ts';
 import { isRelabelComponentName } from '../relabel/component-rules.ts';
 import type { Range } from '../syntax/ast.ts';
+import { describeSecretFilter, type SecretFilterOptions } from './secretfilter/index.ts';
+import { describeStage, type StageDescription, type StageEffect } from './stages/describe.ts';
 
 /** What the analyser knows about one regular expression. */
 export interface RegexFacts {
@@ -35,6 +39,10 @@ export interface ScrubRule {
   action?: string;
   file: string;
   range: Range;
+  /** What the rule can change: line, labels, extracted, structured_metadata, drops, holds… */
+  effects: string[];
+  /** False when alloy-scrub does not reproduce the rule (its entries are marked unknown). */
+  simulated: boolean;
   /** Arguments as Alloy resolves them (defaults filled in where the describer knows them). */
   arguments: Record<string, unknown>;
   /** Facts about each argument that holds a regular expression, keyed by argument name. */
@@ -45,70 +53,61 @@ export interface ScrubRule {
   unknown?: string;
 }
 
-const NON_SCRUB_STAGES = new Set(['stage.metrics', 'stage.timestamp', 'stage.limit', 'stage.sampling']);
+/** Effects that can remove a secret from what Loki stores, or let one through. */
+const SCRUB_EFFECTS: ReadonlySet<StageEffect> = new Set(['line', 'labels', 'extracted', 'structured_metadata', 'drops']);
 
-/** Arguments of loki stages that Go compiles with regexp (the others are literals or templates). */
-const REGEX_ARGS: Record<string, string[]> = {
-  'stage.replace': ['expression'],
-  'stage.regex': ['expression'],
-  'stage.drop': ['expression'],
-  'stage.multiline': ['firstline'],
-};
+export interface ListScrubRulesOptions {
+  /** File access for loki.secretfilter's gitleaks_config; without it that rule set is not shown. */
+  readFile?: SecretFilterOptions['readFile'];
+}
 
-export function listScrubRules(model: ConfigModel): ScrubRule[] {
+export function listScrubRules(model: ConfigModel, opts: ListScrubRulesOptions = {}): ScrubRule[] {
   const out: ScrubRule[] = [];
   for (const c of model.components.values()) {
-    if (c.componentName === 'loki.process') out.push(...stageRules(c, c.blocks, ''));
-    else if (isRelabelComponentName(c.componentName)) out.push(...relabelRules(c));
-    else if (c.componentName === 'loki.secretfilter') out.push(secretFilterRule(c));
+    if (c.componentName === 'loki.process') {
+      const stages = c.blocks.filter((b) => b.name.startsWith('stage.'));
+      stages.forEach((b, i) => out.push(...stageRules(c, describeStage(b, String(i + 1)))));
+    } else if (isRelabelComponentName(c.componentName)) out.push(...relabelRules(c));
+    else if (c.componentName === 'loki.secretfilter') out.push(secretFilterRule(c, opts));
   }
   return out;
 }
 
-function stageRules(c: Component, blocks: readonly EvaluatedBlock[], prefix: string): ScrubRule[] {
+/** A stage and, for stage.match, the stages of its nested pipeline after it. */
+function stageRules(c: Component, d: StageDescription): ScrubRule[] {
   const out: ScrubRule[] = [];
-  blocks.forEach((b, i) => {
-    const position = `${prefix}${i + 1}`;
-    if (!b.name.startsWith('stage.') || NON_SCRUB_STAGES.has(b.name)) return;
-    const args = blockArguments(b);
+  if (d.effects.some((e) => SCRUB_EFFECTS.has(e))) {
     const regexes: Record<string, RegexFacts> = {};
-    for (const name of REGEX_ARGS[b.name] ?? []) {
-      const v = b.attributes.get(name)?.value;
-      if (typeof v === 'string') regexes[name] = regexFacts(v);
+    for (const r of d.regexes) regexes[r.attribute] = r.analysis ? { pattern: r.pattern, ...analysisFacts(r.analysis) } : { pattern: r.pattern, error: r.error };
+    const findings = [...d.notes];
+    for (const [attr, f] of Object.entries(regexes)) {
+      if (f.error) findings.push(`Alloy refuses the ${attr}: ${f.error}`);
+      else if (f.canMatchEmpty) findings.push(`the ${attr} can match the empty string`);
     }
-    const rule: ScrubRule = { component: c.id, componentName: c.componentName, position, name: b.name, file: b.file, range: b.range, arguments: args, regexes, findings: stageFindings(b, regexes) };
-    const unknownArg = [...b.attributes.values()].find((a) => isUnknown(a.value));
-    if (unknownArg && isUnknown(unknownArg.value)) rule.unknown = `${unknownArg.name} is only known at run time (${unknownArg.value.reason})`;
+    const rule: ScrubRule = {
+      component: c.id,
+      componentName: c.componentName,
+      position: d.position,
+      name: d.name,
+      file: d.file,
+      range: d.range,
+      effects: d.effects,
+      simulated: d.simulated,
+      arguments: d.arguments,
+      regexes,
+      findings,
+    };
     out.push(rule);
-    // stage.match runs its own nested pipeline; its stages belong to the listing too.
-    if (b.name === 'stage.match') out.push(...stageRules(c, b.blocks, `${position}.`));
-  });
+  }
+  for (const nested of d.stages ?? []) out.push(...stageRules(c, nested));
   return out;
-}
-
-function stageFindings(b: EvaluatedBlock, regexes: Record<string, RegexFacts>): string[] {
-  const findings: string[] = [];
-  const expr = regexes.expression;
-  if (expr?.error) findings.push(`Alloy refuses this expression: ${expr.error}`);
-  if (b.name === 'stage.replace' && expr && expr.captureGroups === 0) {
-    findings.push('the expression has no capture group, so stage.replace changes nothing');
-  }
-  if (expr?.canMatchEmpty) findings.push('the expression can match the empty string');
-  const replace = b.attributes.get('replace')?.value;
-  if (b.name === 'stage.replace' && typeof replace === 'string' && /\$\{?\w+\}?/.test(replace) && !replace.includes('{{')) {
-    findings.push('replace looks like a regex back-reference ($1 / ${1}), but stage.replace runs it as a Go template, which prints it literally; the captured text is {{ .Value }}');
-  }
-  return findings;
 }
 
 function relabelRules(c: Component): ScrubRule[] {
   return describeRelabelRules(c).map((d) => {
     const regexes: Record<string, RegexFacts> = {};
-    const findings: string[] = [];
     if (d.fields) {
-      regexes.regex = d.analysis
-        ? { pattern: d.fields.anchored_regex, ...analysisFacts(d.analysis) }
-        : regexFacts(d.fields.anchored_regex);
+      regexes.regex = d.analysis ? { pattern: d.fields.anchored_regex, ...analysisFacts(d.analysis) } : { pattern: d.fields.anchored_regex };
     }
     const rule: ScrubRule = {
       component: c.id,
@@ -118,16 +117,19 @@ function relabelRules(c: Component): ScrubRule[] {
       action: d.action,
       file: d.file,
       range: d.range,
+      effects: ['labels'],
+      simulated: d.unknown === undefined,
       arguments: d.fields ? { ...d.fields } : {},
       regexes,
-      findings,
+      findings: [],
     };
     if (d.unknown) rule.unknown = d.unknown;
     return rule;
   });
 }
 
-function secretFilterRule(c: Component): ScrubRule {
+function secretFilterRule(c: Component, opts: ListScrubRulesOptions): ScrubRule {
+  const d = describeSecretFilter(c, { readFile: opts.readFile });
   const rule: ScrubRule = {
     component: c.id,
     componentName: c.componentName,
@@ -135,53 +137,21 @@ function secretFilterRule(c: Component): ScrubRule {
     name: 'loki.secretfilter',
     file: c.file,
     range: c.range,
-    arguments: blockArguments(c),
+    effects: ['line'],
+    simulated: d.ruleSet !== 'not-loaded',
+    arguments: { rule_set: d.ruleSet, redaction: d.redaction, rules: d.rules },
     regexes: {},
-    findings: [],
+    findings: d.notes,
   };
-  const unknownArg = [...c.attributes.values()].find((a) => isUnknown(a.value));
-  if (unknownArg && isUnknown(unknownArg.value)) rule.unknown = `${unknownArg.name} is only known at run time (${unknownArg.value.reason})`;
+  if (d.ruleSet === 'not-loaded') rule.unknown = d.notes[0] ?? 'the rule set could not be loaded';
   return rule;
 }
 
-function regexFacts(pattern: string): RegexFacts {
-  try {
-    return { pattern, ...analysisFacts(analyseRegex(pattern)) };
-  } catch (err) {
-    return { pattern, error: (err as Error).message };
-  }
-}
-
-function analysisFacts(a: ReturnType<typeof analyseRegex>): Omit<RegexFacts, 'pattern'> {
+function analysisFacts(a: RegexAnalysis): Omit<RegexFacts, 'pattern'> {
   return {
     captureGroups: a.numSubexp,
     groupNames: a.subexpNames.slice(1).filter((n) => n !== ''),
     canMatchEmpty: a.canMatchEmpty,
     requiredLiterals: a.requiredLiterals ? { alternatives: [...a.requiredLiterals.alternatives], caseFolded: a.requiredLiterals.caseFolded } : null,
   };
-}
-
-/** A block's attributes (not forward_to) as JSON-ready values; nested blocks by name. */
-function blockArguments(b: EvaluatedBlock): Record<string, unknown> {
-  const args: Record<string, unknown> = {};
-  for (const [name, a] of b.attributes) if (name !== 'forward_to') args[name] = jsonValue(a.value);
-  if (b.name !== 'stage.match') {
-    for (const nested of b.blocks) {
-      const key = nested.label === undefined ? nested.name : `${nested.name} "${nested.label}"`;
-      const list = (args[key] as unknown[] | undefined) ?? [];
-      list.push(blockArguments(nested));
-      args[key] = list;
-    }
-  }
-  return args;
-}
-
-function jsonValue(v: AlloyValue): unknown {
-  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (Array.isArray(v)) return v.map(jsonValue);
-  if (isObject(v)) return Object.fromEntries([...v.fields].map(([k, x]) => [k, jsonValue(x)]));
-  if (isUnknown(v)) return { unknown: v.reason };
-  if (isCapsule(v)) return `${v.componentId}.${v.exportName}`;
-  if (v.kind === 'secret') return '(secret)';
-  return `(function ${v.name})`;
 }

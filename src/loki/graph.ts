@@ -68,6 +68,8 @@ export interface BuildLogPathOptions {
   maxPaths?: number;
   /** Alloy's wall clock for the run (stage.drop older_than, stage.timestamp…), Unix ns. */
   nowNs?: bigint;
+  /** File access for components that read files (loki.secretfilter gitleaks_config). */
+  readFile?: (path: string) => string;
 }
 
 type NodeKind = 'component' | 'write' | 'echo' | 'unknown-sink';
@@ -96,7 +98,7 @@ export function buildLogPath(model: ConfigModel, startId: string, opts: BuildLog
     throw new ConfigError(`${startId} is not a loki component; log lines cannot be run through it`, start.file, start.range);
   }
   const nodes = new Map<string, Node>();
-  buildNodes(model, startId, nodes, compilers, { nowNs: opts.nowNs });
+  buildNodes(model, startId, nodes, compilers, { nowNs: opts.nowNs, readFile: opts.readFile });
   checkAcyclic(nodes, startId);
   const order = topologicalOrder(nodes, startId);
   const maxPaths = opts.maxPaths ?? 1000;

@@ -13,6 +13,7 @@ import type { Component } from '../config/model.ts';
 import { isObject, isUnknown, type AlloyValue } from '../config/value.ts';
 import { compileLokiRelabel } from '../relabel/loki-relabel.ts';
 import { compileLokiProcess } from './process.ts';
+import { compileSecretFilter } from './secretfilter/index.ts';
 import type { EntryOutcome, LogEntry, LokiComponentSimulation, UnknownMark } from './types.ts';
 
 /** How the graph runner treats a component. */
@@ -24,6 +25,11 @@ export type SimulatedComponentName = 'loki.process' | 'loki.relabel' | 'loki.sec
 export interface SimulationOptions {
   /** Alloy's wall clock for the run, Unix nanoseconds; fixed so that results are reproducible. */
   nowNs?: bigint;
+  /**
+   * Reads files a component names (loki.secretfilter's gitleaks_config). Without it such files
+   * are not read and the component's entries are marked unknown.
+   */
+  readFile?: (path: string) => string;
 }
 
 export type SimulationCompiler = (component: Component, opts: SimulationOptions) => LokiComponentSimulation;
@@ -156,27 +162,9 @@ export function writeSink(component: Component): WriteSink {
   };
 }
 
-// The simulations of the scrubbing components, written in their own modules. loki.secretfilter is
-// loaded on first import of this module (top-level await) so that a build without it reports that
-// for the component that needs it rather than breaking every command.
-type CompilerModule = Record<string, unknown>;
-
-async function loadCompiler(relPath: string, exportName: string, componentName: string): Promise<SimulationCompiler> {
-  let mod: CompilerModule | undefined;
-  try {
-    mod = (await import(new URL(relPath, import.meta.url).href)) as CompilerModule;
-  } catch (err) {
-    if ((err as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND' && !String(err).includes('Cannot find module')) throw err;
-  }
-  const fn = mod?.[exportName];
-  if (typeof fn === 'function') return (component, opts) => (fn as (c: Component, o?: unknown) => LokiComponentSimulation)(component, { ...opts });
-  // Fail closed: without its simulation the component is like any other unsimulated one.
-  return (component) => unsimulatedPassThrough(component, "is not simulated in this build (its simulation module is missing)");
-}
-
 /** The project's own compilers for loki.process, loki.relabel and loki.secretfilter. */
 export const DEFAULT_COMPILERS: SimulationCompilers = {
   'loki.process': (component, opts) => compileLokiProcess(component, { nowNs: opts.nowNs }),
   'loki.relabel': (component) => compileLokiRelabel(component),
-  'loki.secretfilter': await loadCompiler('./secretfilter/index.ts', 'compileSecretFilter', 'loki.secretfilter'),
+  'loki.secretfilter': (component, opts) => compileSecretFilter(component, { readFile: opts.readFile }),
 };

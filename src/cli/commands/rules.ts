@@ -2,7 +2,7 @@
 // as text for people or JSON for tools. Exit 0, 1 for a config error, 2 for usage errors.
 import { Command, Option } from 'commander';
 import { listScrubRules, type RegexFacts, type ScrubRule } from '../../loki/graph-rules.ts';
-import { configFailure, loadCommandConfig } from '../config-loading.ts';
+import { configFailure, configRelativeReader, loadCommandConfig } from '../config-loading.ts';
 
 interface RulesOptions {
   format: 'text' | 'json';
@@ -18,7 +18,7 @@ export function register(program: Command): void {
       const { model, source } = loadCommandConfig(file);
       let rules: ScrubRule[];
       try {
-        rules = listScrubRules(model);
+        rules = listScrubRules(model, { readFile: configRelativeReader(file) });
       } catch (err) {
         throw configFailure(err, source, file);
       }
@@ -36,13 +36,21 @@ export function formatRules(file: string, rules: ScrubRule[]): string {
       lines.push('', component);
     }
     const title = r.action ? `${r.name} (${r.action})` : r.name;
-    lines.push(`  ${r.position}. ${title} at ${r.file}:${r.range.start.line}:${r.range.start.column}`);
-    for (const [k, v] of Object.entries(r.arguments)) lines.push(`       ${k} = ${argText(v)}`);
+    const changes = r.effects.length > 0 ? ` — effects: ${r.effects.join(', ')}` : '';
+    lines.push(`  ${r.position}. ${title} at ${r.file}:${r.range.start.line}:${r.range.start.column}${changes}${r.simulated ? '' : ' (not simulated)'}`);
+    for (const [k, v] of Object.entries(r.arguments)) lines.push(`       ${k} = ${k === 'rules' && Array.isArray(v) ? ruleIds(v) : argText(v)}`);
     for (const [k, facts] of Object.entries(r.regexes)) lines.push(`       ${k}: ${factsText(facts)}`);
     if (r.unknown) lines.push(`       unknown: ${r.unknown}`);
     for (const f of r.findings) lines.push(`       finding: ${f}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** loki.secretfilter rule sets are long: ids in text, everything in JSON. */
+function ruleIds(rules: unknown[]): string {
+  const ids = rules.map((r) => String((r as { id?: unknown }).id));
+  const shown = ids.slice(0, 12).join(', ');
+  return `${ids.length} rules: ${shown}${ids.length > 12 ? `, … (${ids.length - 12} more; --format json lists them)` : ''}`;
 }
 
 /** Strings with backslashes or quotes read best as Alloy raw strings, as users write regexes. */

@@ -8,7 +8,7 @@ import { access, constants } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { buildLogPath, chooseStartComponent, type LogPathRunner } from '../../loki/graph.ts';
 import { runStream, type InputFormat, type OutputFormat, type RunChunk, type RunStats } from '../../loki/run-stream.ts';
-import { configFailure, loadCommandConfig } from '../config-loading.ts';
+import { configFailure, configRelativeReader, loadCommandConfig } from '../config-loading.ts';
 import { CliExit, EXIT_FINDING, EXIT_OK, usageError } from '../exit.ts';
 
 interface RunOptions {
@@ -50,7 +50,7 @@ async function runCommand(file: string, opts: RunOptions): Promise<number> {
   const nowNs = BigInt(Date.now()) * 1_000_000n;
   let runner: LogPathRunner;
   try {
-    runner = buildLogPath(model, start.id, { nowNs });
+    runner = buildLogPath(model, start.id, { nowNs, readFile: configRelativeReader(file) });
   } catch (err) {
     throw configFailure(err, source, file);
   }
