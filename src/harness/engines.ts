@@ -1,6 +1,6 @@
 // The harness's one door into the simulation engines: config loading, the log path runner, the
 // relabel path runner. Keeping these calls in one place keeps the runner about verdicts only.
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { loadConfig } from '../config/load.ts';
 import type { ConfigModel } from '../config/model.ts';
@@ -29,7 +29,10 @@ export function loadSuiteConfig(suite: TestSuite, readFile: (p: string) => strin
 
 function configText(testFile: string, config: ConfigSource, readFile: (p: string) => string): { file: string; source: string } {
   if (config.kind === 'inline') return { file: `${testFile}#config`, source: config.text };
-  const file = isAbsolute(config.path) ? config.path : resolve(dirname(testFile), config.path);
+  const absolute = isAbsolute(config.path) ? config.path : resolve(dirname(testFile), config.path);
+  // Positions in reports read best relative to where the user runs the command.
+  const rel = relative(resolve('.'), absolute);
+  const file = rel !== '' && !rel.startsWith('..') ? rel : absolute;
   return { file, source: readFile(file) };
 }
 

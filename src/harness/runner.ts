@@ -10,7 +10,8 @@ import { loadSuiteConfig, runLogEntries, runRelabel, type LoadedConfig } from '.
 import { checkAlloyAssertions } from './alloy-assertions.ts';
 import { scanForLeaks } from './leak-scan.ts';
 import { parseSeriesText, formatSeries, SeriesTextError } from './series.ts';
-import type { AlloyPipelineTest, Failure, LogInput, ScrubTest, TestResult, TestSuite, Verdict } from './types.ts';
+import { lastLineChange, traceLokiProcess } from './trace.ts';
+import type { AlloyPipelineTest, Failure, LogInput, ScrubTest, TestResult, TestSuite, TraceStep, Verdict } from './types.ts';
 
 export interface RunOptions {
   /** Only tests whose name this predicate accepts. */
@@ -34,7 +35,7 @@ export function runSuite(suite: TestSuite, opts: RunOptions = {}): TestResult[] 
   }
   return tests.map((t) => {
     if ('assertions' in t) return runAlloyTest(suite, t, loaded, loadFailure);
-    return runScrubTest(suite, t, loaded, loadFailure);
+    return runScrubTest(suite, t, loaded, loadFailure, opts);
   });
 }
 
@@ -43,7 +44,7 @@ function result(suite: TestSuite, name: string, component: string, failures: Fai
   return { file: suite.file, name, component, status, failures, warnings };
 }
 
-function runScrubTest(suite: TestSuite, test: ScrubTest, loaded: LoadedConfig | undefined, loadFailure: string | undefined): TestResult {
+function runScrubTest(suite: TestSuite, test: ScrubTest, loaded: LoadedConfig | undefined, loadFailure: string | undefined, opts: RunOptions): TestResult {
   const componentLabel = test.component ?? '';
   if (loadFailure !== undefined || !loaded) {
     return expectErrorOutcome(suite, test, loadFailure ?? 'the config could not be loaded');
@@ -60,7 +61,7 @@ function runScrubTest(suite: TestSuite, test: ScrubTest, loaded: LoadedConfig | 
   try {
     return isRelabelComponent(component)
       ? runRelabelTest(suite, test, model, component)
-      : runLogTest(suite, test, model, component);
+      : runLogTest(suite, test, model, component, opts);
   } catch (err) {
     if (err instanceof SeriesTextError) return result(suite, test.name, component, [{ kind: 'error', message: err.message }], [], false);
     if (err instanceof ConfigError) {
@@ -90,10 +91,16 @@ export function isRelabelComponent(id: string): boolean {
   return id.startsWith('prometheus.relabel.') || id.startsWith('discovery.relabel.');
 }
 
-function runLogTest(suite: TestSuite, test: ScrubTest, model: ConfigModel, component: string): TestResult {
+function runLogTest(suite: TestSuite, test: ScrubTest, model: ConfigModel, component: string, opts: RunOptions): TestResult {
   const inputs: LogInput[] = test.inputs.map((line) => ({ line, labels: test.labels, structuredMetadata: new Map(), timestampNs: 0n }));
+  const start = model.components.get(component)!;
+  // The entry after each stage of the start component: shown with --trace, and the source of
+  // "last changed by" in failure reports.
+  const traces = start.componentName === 'loki.process' ? inputs.map((i) => traceLokiProcess(start, i, test.extracted)) : undefined;
+  const lastChange = traces ? traces.map(lastLineChange).filter((x) => x !== undefined).at(-1) ?? 'no stage changed the line' : undefined;
   const run = runLogEntries(model, component, inputs, test.extracted);
   const failures: Failure[] = [];
+  let trace: TraceStep[][] | undefined;
   if (test.expectError !== undefined) {
     failures.push({ kind: 'expect_error', message: 'the config and component were accepted, but an error was expected', expected: test.expectError });
   }
@@ -114,7 +121,7 @@ function runLogTest(suite: TestSuite, test: ScrubTest, model: ConfigModel, compo
           message: sinks.length > 1 ? `the lines reaching ${sink} differ from the expected ones` : 'the output differs from the expected one',
           expected: test.expect.join('\n'),
           actual: lines.join('\n'),
-          lastChange: lastChangeOf(delivered.find((o) => o.sink === sink)),
+          lastChange,
         });
       }
     }
@@ -167,6 +174,7 @@ function runLogTest(suite: TestSuite, test: ScrubTest, model: ConfigModel, compo
   const { failures: leakFailures, warnings } = scanForLeaks(suite, test, leakTexts);
   failures.push(...leakFailures);
   const unknown = unknownMarks.length > 0;
+  if (opts.trace && traces) trace = traces;
   if (unknown) {
     const seen = new Set<string>();
     for (const m of unknownMarks) {
@@ -177,7 +185,8 @@ function runLogTest(suite: TestSuite, test: ScrubTest, model: ConfigModel, compo
       failures.push({ kind: 'unknown', message: text });
     }
   }
-  return result(suite, test.name, component, failures, warnings, unknown);
+  const r = result(suite, test.name, component, failures, warnings, unknown);
+  return trace ? { ...r, trace } : r;
 }
 
 function deliveredTexts(o: PathOutput): { field: string; text: string }[] {
@@ -189,10 +198,6 @@ function deliveredTexts(o: PathOutput): { field: string; text: string }[] {
 
 function dropSummary(outputs: PathOutput[]): string {
   return outputs.map((o) => (o.dropped ? `dropped by ${o.dropped.by}: ${o.dropped.reason}` : `${o.sink}: ${o.entry.line}`)).join('\n');
-}
-
-function lastChangeOf(o: PathOutput | undefined): string | undefined {
-  return (o as (PathOutput & { lastChange?: string }) | undefined)?.lastChange;
 }
 
 function sameLines(a: string[], b: string[]): boolean {

@@ -132,6 +132,25 @@ describe('log pipeline tests', () => {
   });
 });
 
+describe('tracing', () => {
+  test('--trace records the entry after every stage of the start component', () => {
+    const suite = readTestSuite('s.test.yaml', `config_inline: |\n${SCRUB.split('\n').map((l) => `  ${l}`).join('\n')}\ntests:\n  - { name: t, component: loki.process.scrub, input: "password=hunter2", expect: "password=****" }\n`);
+    const [r] = runSuite(suite, { trace: true });
+    expect(r!.trace![0]!.map((s) => s.line)).toEqual(['password=hunter2', 'password=****', 'password=****']);
+    expect(r!.trace![0]![1]!.step).toMatch(/^stage\.replace at s\.test\.yaml#config:3:3$/);
+  });
+
+  test('a failed expect names the stage that last changed the line', () => {
+    const r = one(`  - { name: t, component: loki.process.scrub, input: "password=hunter2", expect: "nope" }\n`);
+    expect(r.failures[0]!.lastChange).toMatch(/^stage\.replace at /);
+  });
+
+  test('a failed expect says when no stage changed the line', () => {
+    const r = one(`  - { name: t, component: loki.process.scrub, input: "plain", expect: "nope" }\n`);
+    expect(r.failures[0]!.lastChange).toBe('no stage changed the line');
+  });
+});
+
 describe('verdicts that depend on what is not simulated', () => {
   test('an unsupported stage makes the verdict unknown, never pass', () => {
     const suite = readTestSuite(
