@@ -4,6 +4,7 @@
 // and the performance work). Analysis never under-approximates: a line that contains none of
 // the required literals (compared with mayMatch) cannot match.
 import type { Node } from './syntax/ast.ts';
+import { nullable } from './syntax/nullable.ts';
 import { parseRegex } from './syntax/parser.ts';
 import { goText } from './text.ts';
 import { classSize, foldOrbit, minFoldRune, type Ranges } from './unicode/classes.ts';
@@ -54,28 +55,6 @@ export function mayMatch(required: RequiredLiterals | null, text: string): boole
   if (required === null) return true;
   const haystack = required.caseFolded ? caseFoldKey(text) : goText(text);
   return required.alternatives.some((lit) => haystack.includes(lit));
-}
-
-// --- empty matches ---------------------------------------------------------------------------
-
-function nullable(node: Node): boolean {
-  switch (node.op) {
-    case 'literal':
-    case 'class':
-    case 'anyChar':
-    case 'anyCharNotNL':
-      return false;
-    case 'capture':
-      return nullable(node.sub);
-    case 'repeat':
-      return node.min === 0 || nullable(node.sub);
-    case 'concat':
-      return node.subs.every(nullable);
-    case 'alternate':
-      return node.subs.some(nullable);
-    default:
-      return true; // assertions and the empty match consume nothing
-  }
 }
 
 // --- required literals -----------------------------------------------------------------------

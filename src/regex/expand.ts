@@ -45,6 +45,11 @@ function groupNumber(name: string): number {
   return num;
 }
 
+function groupText(group: number, src: string, match: number[]): string {
+  if (2 * group + 1 >= match.length || match[2 * group]! < 0) return '';
+  return src.slice(match[2 * group], match[2 * group + 1]);
+}
+
 export function expandTemplate(template: string, src: string, match: number[], subexpNames: string[]): string {
   let out = '';
   let i = 0;
@@ -64,9 +69,16 @@ export function expandTemplate(template: string, src: string, match: number[], s
       continue;
     }
     i = ref.next;
-    const group = ref.num >= 0 ? ref.num : subexpNames.indexOf(ref.name);
-    if (group >= 0 && 2 * group + 1 < match.length && match[2 * group]! >= 0) {
-      out += src.slice(match[2 * group], match[2 * group + 1]);
+    if (ref.num >= 0) {
+      out += groupText(ref.num, src, match);
+      continue;
+    }
+    // A name may label several groups; the first one that took part in the match counts.
+    for (let g = 0; g < subexpNames.length; g++) {
+      if (subexpNames[g] === ref.name && 2 * g + 1 < match.length && match[2 * g]! >= 0) {
+        out += groupText(g, src, match);
+        break;
+      }
     }
   }
   return out + template.slice(i);

@@ -68,7 +68,7 @@ function buildCore(engine: EngineName, printed: string, numSubexp: number): Matc
   try {
     switch (engine) {
       case 're2-wasm':
-        return new WasmRe2Core(printed, numSubexp, portable());
+        return new WasmRe2Core(printed, numSubexp, portable);
       case 're2':
         return new NativeRe2Core(printed, numSubexp);
       case 're2js':

@@ -61,7 +61,9 @@ export class OffsetMap {
     const i2b = new Int32Array(wellFormed.length + 1);
     let b = 0;
     for (let i = 0; i < wellFormed.length; i++) {
-      b2i[b] = i;
+      // The second half of a surrogate pair sits inside a 4-byte character: not a boundary.
+      const c = wellFormed.charCodeAt(i);
+      if (!(c >= 0xdc00 && c <= 0xdfff)) b2i[b] = i;
       i2b[i] = b;
       b += utf8UnitBytes(wellFormed.charCodeAt(i));
     }
@@ -76,6 +78,12 @@ export class OffsetMap {
     const i = this.byteToIndex[byteOffset];
     if (i === undefined || i < 0) throw new Error(`byte offset ${byteOffset} is not a character boundary`);
     return i;
+  }
+
+  /** Whether a byte offset falls between characters (not inside a multi-byte sequence). */
+  isBoundary(byteOffset: number): boolean {
+    if (this.byteToIndex === null) return byteOffset >= 0 && byteOffset <= this.byteLength;
+    return (this.byteToIndex[byteOffset] ?? -1) >= 0;
   }
 
   toByte(index: number): number {

@@ -54,9 +54,19 @@ export class NativeRe2Core implements MatchCore {
     const re = this.re;
     return {
       exec(pos: number, groups: number): number[] | null {
-        re.lastIndex = offsets.toByte(pos);
-        const m = re.exec(buffer);
-        if (m === null) return null;
+        let from = offsets.toByte(pos);
+        let m: NativeMatch | null;
+        for (;;) {
+          re.lastIndex = from;
+          m = re.exec(buffer);
+          if (m === null) return null;
+          // C++ RE2 tries every byte offset, and \B holds between two bytes of one character;
+          // Go only tries character boundaries. Such a match is empty, and Go's match (if any)
+          // starts later, so search again from the next character boundary.
+          if (offsets.isBoundary(m.index)) break;
+          from = m.index + 1;
+          while (!offsets.isBoundary(from)) from++;
+        }
         const out: number[] = [];
         for (let g = 0; g < groups; g++) {
           const span = m.indices[g];

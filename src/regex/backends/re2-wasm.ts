@@ -97,19 +97,29 @@ export class WasmRe2Core implements MatchCore {
   constructor(
     private readonly printed: string,
     readonly numSubexp: number,
-    private readonly fallback: MatchCore,
+    private readonly makeFallback: () => MatchCore,
   ) {
     wrapperFor(printed);
+  }
+
+  private fallbackCore: MatchCore | null = null;
+
+  /** Compiled on first need: most searches never use it. */
+  private get fallback(): MatchCore {
+    return (this.fallbackCore ??= this.makeFallback());
   }
 
   bind(text: string): BoundInput {
     const wellFormed = goText(text);
     const printed = this.printed;
+    // C++ RE2 lets \B match between the bytes of one character, where Go never looks, and the
+    // wasm API hides the byte offset that would reveal it: such inputs go to the fallback.
+    const midCharRisk = printed.includes('\\B') && /[^\x00-\x7f]/.test(wellFormed);
     let fallbackInput: BoundInput | null = null;
     const viaFallback = (): BoundInput => (fallbackInput ??= this.fallback.bind(text));
     return {
       exec(pos: number, groups: number): number[] | null {
-        if (wasmIsDead() || wellFormed.length - pos > MAX_INPUT_UNITS) return viaFallback().exec(pos, groups);
+        if (midCharRisk || wasmIsDead() || wellFormed.length - pos > MAX_INPUT_UNITS) return viaFallback().exec(pos, groups);
         // Pass the text from one character before pos: enough context for \b and (?m:^), and
         // the copy into the wasm heap does not grow with the part already searched.
         const from = pos - precedingWidth(wellFormed, pos);

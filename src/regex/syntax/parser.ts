@@ -71,8 +71,13 @@ class Parser {
     return [c, i + (c > 0xffff ? 2 : 1)];
   }
 
+  /** Go's checkUTF8 on s[from:to]: the error shows the rest of that slice, not of the pattern. */
   private checkUTF8(from: number, to: number): void {
-    for (let i = from; i < to; ) i = this.rune(i)[1];
+    for (let i = from; i < to; ) {
+      const c = this.s.codePointAt(i)!;
+      if (c >= 0xd800 && c <= 0xdfff) this.fail(ErrorCode.InvalidUTF8, this.s.slice(i, to));
+      i += c > 0xffff ? 2 : 1;
+    }
   }
 
   private get top(): Frame {
@@ -168,6 +173,7 @@ class Parser {
   }
 
   private openGroup(capIndex: number, name: string, next: number): void {
+    if (capIndex > 0) this.names.push(name);
     this.frames.push({ capIndex, name, isRoot: false, savedFlags: this.flags, alternatives: [], items: [] });
     this.pos = next;
   }
@@ -285,9 +291,7 @@ class Parser {
       const name = s.slice(nameStart, end);
       this.checkUTF8(nameStart, end);
       if (!/^[A-Za-z0-9_]+$/.test(name)) this.fail(ErrorCode.InvalidNamedCapture, s.slice(i, end + 1));
-      this.numCap++;
-      this.names.push(name);
-      this.openGroup(this.numCap, name, end + 1);
+      this.openGroup(++this.numCap, name, end + 1);
       return;
     }
 

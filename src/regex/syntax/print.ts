@@ -3,6 +3,7 @@
 // Each backend (re2js, C++ RE2) then only has to agree with Go on the plainest RE2 syntax, not
 // on its own Unicode tables, (?i) folding, (?U), (?<name>) support or duplicate group names.
 import type { Node } from './ast.ts';
+import { nullable } from './nullable.ts';
 import { foldOrbit, MAX_RUNE, type Ranges } from '../unicode/classes.ts';
 
 const NOTHING = '[^\\x00-\\x{10FFFF}]';
@@ -31,8 +32,17 @@ export function printForBackend(node: Node): string {
       return '\\B';
     case 'capture':
       return '(' + printForBackend(node.sub) + ')';
-    case 'repeat':
-      return '(?:' + printForBackend(node.sub) + ')' + repeatOperator(node) + (node.greedy ? '' : '?');
+    case 'repeat': {
+      const lazy = node.greedy ? '' : '?';
+      const sub = '(?:' + printForBackend(node.sub) + ')';
+      // Go compiles x* with a nullable x as (x+)? to get the priority order right (Go issue
+      // 46123); C++ RE2 does not, so spell Go's form out. It is written (x+|) rather than
+      // (x+)? because C++ RE2 squashes (x+)? back into x*.
+      if (node.min === 0 && node.max === -1 && nullable(node.sub)) {
+        return node.greedy ? '(?:' + sub + '+|)' : '(?:|' + sub + '+?)';
+      }
+      return sub + repeatOperator(node) + lazy;
+    }
     case 'concat':
       return node.subs.map(printForBackend).join('');
     case 'alternate':
