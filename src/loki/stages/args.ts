@@ -24,7 +24,8 @@ export function typeName(v: AlloyValue): string {
     case 'boolean':
       return 'bool';
     default:
-      return v.kind === 'function' ? 'function' : v.kind === 'capsule' ? 'capsule' : v.kind;
+      // Alloy's type names: secrets are capsules, unknown values have no Alloy type.
+      return v.kind === 'secret' ? 'capsule' : v.kind;
   }
 }
 
@@ -90,7 +91,7 @@ export class StageArgs {
     return this.errorAt(a, `expected ${want}, got ${typeName(a.value)}`);
   }
 
-  /** A string attribute; Alloy converts numbers and bools to strings where a string is expected. */
+  /** A string attribute; Alloy converts a number to a string where a string is expected, nothing else. */
   string(name: string, dflt = ''): string {
     const a = this.block.attributes.get(name);
     if (!a) return dflt;
@@ -104,18 +105,14 @@ export class StageArgs {
   private asString(a: EvaluatedAttribute, v: AlloyValue): string {
     if (typeof v === 'string') return v;
     if (typeof v === 'number') return formatFloatF(v);
-    if (typeof v === 'boolean') return v ? 'true' : 'false';
-    if (v !== null && typeof v === 'object' && !Array.isArray(v) && v.kind === 'secret') {
-      throw this.errorAt(a, 'secrets cannot be used where a string is expected');
-    }
-    throw this.typeError(a, 'string');
+    // A secret is a capsule to Alloy's decoder, and not convertible to a string attribute.
+    throw this.errorAt(a, `expected string, got ${typeName(v)}`);
   }
 
   bool(name: string, dflt = false): boolean {
     const a = this.block.attributes.get(name);
     if (!a) return dflt;
     if (typeof a.value === 'boolean') return a.value;
-    if (a.value === 'true' || a.value === 'false') return a.value === 'true';
     throw this.typeError(a, 'bool');
   }
 

@@ -146,3 +146,13 @@ describe('stage.replace templates', () => {
     expect(lineAfter([stage('replace', { expression: 'n=(\\d+)', replace: '{{ index .Value 99 }}' })], 'n=1')).toBe('n=1');
   });
 });
+
+describe('stage.replace argument types', () => {
+  test('a number where a string is expected is converted, as Alloy does', () => {
+    expect(lineAfter([stage('replace', { expression: '(\\d+)', replace: 0 })], 'pin 1234')).toBe('pin 0');
+  });
+
+  test('a bool where a string is expected is refused with Alloy type error', () => {
+    expect(compileError([stage('replace', { expression: '(a)', replace: true })])).toBe('expected string, got bool');
+  });
+});
