@@ -54,7 +54,8 @@ export function alloyTemplateFuncs(): FuncMap {
   if (!alloyMap) {
     const m: FuncMap = {};
     for (const [name, spec] of sprigFuncs()) m[name] = toTemplateFunc(spec);
-    for (const [name, spec] of alloyFuncs()) m[name] = toTemplateFunc(spec);
+    // Alloy copies its own functions over sprig's map (stages/template.go init), so they win.
+    for (const [name, fn] of Object.entries(alloyExtraTemplateFuncs())) m[name] = fn;
     alloyMap = Object.freeze(m) as FuncMap;
   }
   return alloyMap;
