@@ -27,6 +27,8 @@ const MARKER_KEY_WORDS = ['redacted', 'masked', 'filtered', 'scrubbed'];
 
 function namesSecret(key: string, normalizedKey: string): boolean {
   if (MARKER_KEY_WORDS.some((w) => normalizedKey.includes(w))) return false;
+  // The shell's PWD/OLDPWD hold the working directory (`sudo: … ; PWD=/home/admin ; …`).
+  if (key === 'PWD' || key === 'OLDPWD') return false;
   // `pass` alone or as the last word (`DB_PASS`, `redisPass`), never inside a word (`bypass`).
   if (normalizedKey === 'pass' || /(?:[-_.][Pp][Aa][Ss][Ss]|[a-z]Pass)$/.test(key)) return true;
   if (NOT_SECRET_KEYS.some((k) => normalizedKey.endsWith(k))) return false;
@@ -57,8 +59,30 @@ function secretValue(text: string, a: Assignment): string | undefined {
   return v;
 }
 
+// Passwords given to well-known command lines with a short flag, where a generic `-p` would be
+// anything (a port, a path). Linear: each match starts at a command name and scans at most 200
+// characters lazily before the flag.
+const SHORT_FLAG_PASSWORDS = [
+  // mysql-family clients take the password glued to -p (`-pS3cret`); `-p` alone prompts.
+  /\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b[^\n]{0,200}?[ \t]-p([^\s'"]{1,256})/g,
+  // registry logins: `docker login -u ci -p S3cret registry`.
+  /\b(?:docker|podman|buildah|skopeo|helm|oras|nerdctl)(?:[ \t]+registry)?[ \t]+login\b[^\n]{0,200}?[ \t]-p[ \t]+([^\s'"]{1,256})/g,
+];
+
+function scanShortFlagPasswords(text: string, spans: Span[]): void {
+  for (const re of SHORT_FLAG_PASSWORDS) {
+    for (const m of text.matchAll(re)) {
+      const v = m[1]!;
+      if (isPlaceholder(v) || v.startsWith('$')) continue;
+      const end = m.index + m[0].length;
+      spans.push({ start: end - v.length, end });
+    }
+  }
+}
+
 export function scanSecretAssignments(text: string): Span[] {
   const spans: Span[] = [];
+  scanShortFlagPasswords(text, spans);
   for (const a of [...scanAssignments(text), ...scanNameValuePairs(text)]) {
     if (!namesSecret(a.key, a.normalizedKey)) continue;
     if (secretValue(text, a) === undefined) continue;
@@ -105,6 +129,8 @@ export const secretAssignment: Detector = {
       'X-Api-Key: 7f3a9c2e1b4d',
       'exec app --password=S3cr3t! --verbose',
       'exec app --token 0a9b8c7d6e5f',
+      'mysql -h db -uroot -pS3cr3tPw app',
+      'docker login -u ci -p 9sd8f7g6h5 registry.example.com',
       '{"msg":"{\\"apiKey\\":\\"k-99x88y77z\\"}"}',
     ],
     nearMisses: [
@@ -121,6 +147,9 @@ export const secretAssignment: Detector = {
       'password_policy=strict',
       'max_tokens=4096 tokens_used=12',
       'password=null',
+      'sudo: admin : PWD=/home/admin ; USER=root',
+      'mysql -h db -p app',
+      'ssh -p 2222 host',
     ],
   },
   scan: scanSecretAssignments,
