@@ -92,8 +92,8 @@ export function actualFrom(c: Case, engine: EngineName): Expected {
 }
 
 
-export function differentialCases(): Case[] {
-  return [...HAND_PICKED, ...fc.sample(caseArb, { seed: SEED, numRuns: GENERATED })];
+export function differentialCases(seed = SEED, count = GENERATED): Case[] {
+  return [...HAND_PICKED, ...fc.sample(caseArb, { seed, numRuns: count })];
 }
 
 /** Go's answers for all cases, from one oracle process. */

@@ -1,8 +1,9 @@
-// Prints disagreements with Go per engine: `npx tsx test/regex/support/run-differential.ts [engine]`.
+// Prints disagreements with Go per engine:
+//   SEED=1 COUNT=30000 npx tsx test/regex/support/run-differential.ts [engine]
 import { availableEngines, type EngineName } from '../../../src/regex/index.ts';
 import { differentialCases, disagreements, goAnswers } from './differential.ts';
 
-const cases = differentialCases();
+const cases = differentialCases(Number(process.env.SEED ?? 20_261_123), Number(process.env.COUNT ?? 10_000));
 const expected = await goAnswers(cases);
 const engines = process.argv[2] ? [process.argv[2] as EngineName] : availableEngines();
 for (const engine of engines) {
