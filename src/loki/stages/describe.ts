@@ -67,6 +67,7 @@ const EFFECTS: Record<string, StageEffect[]> = {
   'stage.limit': ['drops'],
   'stage.timestamp': ['timestamp'],
   'stage.metrics': [],
+  'stage.split_json': ['line', 'drops'],
 };
 
 /** Attributes that hold a Go regexp, per stage. */

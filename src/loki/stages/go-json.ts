@@ -8,7 +8,11 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | Map<str
 
 const MAX_DEPTH = 10000;
 
-export function goJsonParse(text: string): { ok: true; value: JsonValue } | { ok: false; error: string } {
+/**
+ * Parses `text`. With `elementSpans`, the [start, end) of each element of a top-level array is
+ * recorded — what json.RawMessage elements hold.
+ */
+export function goJsonParse(text: string, elementSpans?: [number, number][]): { ok: true; value: JsonValue } | { ok: false; error: string } {
   let i = 0;
   const fail = (msg: string): never => {
     throw new SyntaxError(msg);
@@ -116,7 +120,12 @@ export function goJsonParse(text: string): { ok: true; value: JsonValue } | { ok
         return a;
       }
       while (true) {
-        a.push(value(depth + 1));
+        if (depth === 0 && elementSpans) {
+          ws();
+          const start = i;
+          a.push(value(depth + 1));
+          elementSpans.push([start, i]);
+        } else a.push(value(depth + 1));
         ws();
         if (text[i] === ',') {
           i++;

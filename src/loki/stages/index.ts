@@ -25,6 +25,7 @@ import { compileLabels } from './labels.ts';
 import { compileOutput } from './output.ts';
 import { compileRegexStage } from './regex.ts';
 import { compileReplace } from './replace.ts';
+import { compileSplitJson } from './split-json.ts';
 import { compileStaticLabels } from './static-labels.ts';
 import { compileTemplateStage } from './template.ts';
 import { compileTenant } from './tenant.ts';
@@ -60,6 +61,7 @@ const COMPILERS = new Map<string, StageCompiler>([
   ['stage.limit', (b) => compileLimit(b)],
   ['stage.metrics', (b) => compileMetrics(b)],
   ['stage.timestamp', (b, ctx) => compileTimestamp(b, ctx)],
+  ['stage.split_json', (b) => compileSplitJson(b)],
 ]);
 
 /** Every stage block name Alloy's loki.process accepts (stages/pipeline.go StageConfig). */

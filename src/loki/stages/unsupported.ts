@@ -9,7 +9,6 @@ export const UNSUPPORTED_REASONS: ReadonlyMap<string, string> = new Map([
   ['stage.windowsevent', 'parses Windows event XML, which is not simulated'],
   ['stage.eventlogmessage', 'parses Windows event log messages, which is not simulated'],
   ['stage.pattern', "uses Loki's pattern parser, which is not simulated"],
-  ['stage.split_json', 'splits entries into many, which is not simulated'],
 ]);
 
 export function compileUnsupported(block: EvaluatedBlock, why?: string): CompiledStage {
