@@ -258,7 +258,7 @@ export class Scanner {
           if (this.cur() === 0x2f || this.cur() === 0x2a) {
             // A comment. If a terminator is due and the comment runs to the end of the line, the
             // terminator comes first, positioned at the comment; the comment is scanned next time.
-            if (this.insertTerm && this.commentRunsToLineEnd(start.offset + 1)) {
+            if (this.insertTerm && this.commentRunsToLineEnd(start.offset + 1, start.column + 1, start.line)) {
               this.offset = start.offset;
               this.line = start.line;
               this.col = start.column;
@@ -506,29 +506,56 @@ export class Scanner {
   /**
    * Reports whether the comment starting just before `from` (the character after its first '/')
    * runs to the end of the line, possibly through further comments on the same line.
+   *
+   * Alloy looks ahead with its ordinary character reader, which reports NUL, invalid UTF-8 and
+   * misplaced byte order marks as it goes; the comment is then read again. So such characters in
+   * the looked-at text are reported twice, and this lookahead reports them too.
    */
-  private commentRunsToLineEnd(from: number): boolean {
+  private commentRunsToLineEnd(from: number, fromColumn: number, line: number): boolean {
     const s = this.src;
-    let p = from;
-    while (s[p] === '/' || s[p] === '*') {
-      if (s[p] === '/') return true; // a line comment always reaches the newline
-      p++;
-      let closed = false;
-      while (p < s.length) {
-        const c = s[p];
-        if (c === '\n') return true;
-        p++;
-        if (c === '*' && s[p] === '/') {
-          p++;
-          closed = true;
+    let cur = from;
+    let col = fromColumn;
+    const at = (i: number): number => (i < s.length ? s.charCodeAt(i) : -1);
+    const advance = (): void => {
+      if (cur >= s.length) return;
+      const c = s.charCodeAt(cur);
+      let width = 1;
+      let bytes = 1;
+      if (c >= 0xd800 && c <= 0xdbff && cur + 1 < s.length && (s.charCodeAt(cur + 1) & 0xfc00) === 0xdc00) {
+        width = 2;
+        bytes = 4;
+      } else if (c >= 0xd800 && c <= 0xdfff) {
+        bytes = isEscapedByte(c) ? 1 : 3;
+      } else {
+        bytes = utf8Length(c);
+      }
+      cur += width;
+      col += bytes;
+      if (cur >= s.length) return;
+      const d = s.charCodeAt(cur);
+      const pos = { offset: cur, line, column: col };
+      if (d === 0) this.error(pos, 'illegal character NUL');
+      else if (d >= 0xd800 && d <= 0xdfff) {
+        const paired = d <= 0xdbff && cur + 1 < s.length && (s.charCodeAt(cur + 1) & 0xfc00) === 0xdc00;
+        if (!paired) this.error(pos, 'illegal UTF-8 encoding');
+      } else if (d === BOM) this.error(pos, 'illegal byte order mark');
+    };
+    while (at(cur) === 0x2f || at(cur) === 0x2a) {
+      if (at(cur) === 0x2f) return true; // a line comment always reaches the newline
+      advance(); // past '*'
+      while (cur < s.length) {
+        const c = at(cur);
+        if (c === 0x0a) return true;
+        advance();
+        if (c === 0x2a && at(cur) === 0x2f) {
+          advance();
           break;
         }
       }
-      if (!closed) return true; // ran into the end of the file
-      while (s[p] === ' ' || s[p] === '\t' || s[p] === '\r') p++;
-      if (p >= s.length || s[p] === '\n') return true;
-      if (s[p] !== '/') return false;
-      p++;
+      while (at(cur) === 0x20 || at(cur) === 0x09 || at(cur) === 0x0d) advance();
+      if (cur >= s.length || at(cur) === 0x0a) return true;
+      if (at(cur) !== 0x2f) return false;
+      advance(); // past '/'
     }
     return false;
   }

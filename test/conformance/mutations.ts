@@ -17,10 +17,18 @@ export function makeRng(seed: number): (n: number) => number {
 const SNIPPETS = [
   ',', '=', '.', '{', '}', '[', ']', '(', ')', '"', '`', '\n', ' ', '\t', '//', '/*', '*/', '\\', "'", '!',
   '-', '+', '^', '||', '&&', '==', '1', '1.5', '.5', '1e', 'e9', 'null', 'true', 'a', 'é', '"x"', '@', '#',
-  '\r\n', '\u0000', '\ufeff', '0x1', '"\\q"', '"\\x4"', '"\\u00e9"', '`raw\nstring`', 'a.b', 'x "l" {}',
+  '\r\n', '\r', '\u0000', '\ufeff', '\u00a0', '\u200b', '٣', '😀', '"\\\'"', '/* a\r\n*/', '// c\r\n', '0x1', '"\\q"', '"\\x4"', '"\\u00e9"', '`raw\nstring`', 'a.b', 'x "l" {}',
 ];
 
 export function mutate(src: string, rng: (n: number) => number): string {
+  // Now and then: the whole file with Windows line ends, or a soup of token-like snippets.
+  const mode = rng(20);
+  if (mode === 0) return src.replaceAll('\n', '\r\n');
+  if (mode === 1) {
+    let soup = '';
+    for (let i = rng(40); i > 0; i--) soup += SNIPPETS[rng(SNIPPETS.length)]!;
+    return soup;
+  }
   const edits = 1 + rng(3);
   let s = src;
   for (let e = 0; e < edits; e++) {

@@ -123,3 +123,13 @@ describe('scanner: errors', () => {
     expect(errors('a\ufeff')).toEqual(['1:2: illegal byte order mark']);
   });
 });
+
+describe('scanner: comment lookahead', () => {
+  it('reports a NUL inside a comment that follows a statement twice, as Alloy does (it reads the comment twice)', () => {
+    expect(errors('a /*\u0000*/')).toEqual(['1:5: illegal character NUL', '1:5: illegal character NUL']);
+  });
+
+  it('reports a NUL inside a comment on its own line once', () => {
+    expect(errors('/*\u0000*/')).toEqual(['1:3: illegal character NUL']);
+  });
+});
