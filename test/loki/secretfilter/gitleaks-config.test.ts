@@ -107,6 +107,12 @@ describe('[extend]', () => {
     expect(e.line).toBe('<mine> <github-pat>');
   });
 
+  it('leaves out default rules listed in disabledRules under useDefault', () => {
+    const token = 'ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8';
+    const [a, o] = withToml(`[extend]\nuseDefault = true\ndisabledRules = ["github-pat", "generic-api-key"]\n`, { redact_with: '<$SECRET_NAME>' });
+    expect(filterLine(`t ${token}`, a, o).line).toBe(`t ${token}`);
+  });
+
   it('marks entries unknown when a user rule changes an embedded gitleaks rule the project’s set lacks', () => {
     const [a, o] = withToml(`[extend]\nuseDefault = true\n[[rules]]\nid = "kubernetes-secret-yaml"\nentropy = 4.0\n`);
     const e = filterLine('nothing secret here', a, o);

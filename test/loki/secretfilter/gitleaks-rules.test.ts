@@ -137,6 +137,14 @@ describe('line-level behaviour', () => {
     expect(run('token=abc123', rule(`regex = '''token=(\\w+)'''\npath = '''\\.env$'''`))).toBe('token=abc123');
   });
 
+  it('makes a path-only rule that matches the empty path report an empty secret, which REDACTED then surrounds every character with', () => {
+    expect(run('ab', rule(`path = '''.*'''`), { redact_with: '', redact_percent: 100 })).toBe('REDACTEDaREDACTEDbREDACTED');
+  });
+
+  it('makes a path-only rule change nothing under the default 80% mask, whose mask of an empty secret is empty', () => {
+    expect(run('ab', rule(`path = '''.*'''`), { redact_with: '' })).toBe('ab');
+  });
+
   it('runs a rule whose path regex matches an empty path', () => {
     expect(run('token=abc123', rule(`regex = '''token=(\\w+)'''\npath = '''.*'''`))).toBe('token=<r>');
   });
