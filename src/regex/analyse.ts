@@ -164,22 +164,22 @@ function infoOf(node: Node): Info {
   }
 }
 
-/** Small classes are literal sets; a class closed under case folding becomes folded keys. */
+/** Small classes are literal sets; a larger class closed under case folding may become fold keys. */
 function classLiterals(ranges: Ranges): LitSet | null {
   const size = classSize(ranges);
   if (size === 0 || size > MAX_CLASS_SIZE * 3) return null;
   const members: number[] = [];
   for (let i = 0; i < ranges.length; i += 2) for (let c = ranges[i]!; c <= ranges[i + 1]!; c++) members.push(c);
   if (members.some((c) => c >= 0xd800 && c <= 0xdfff)) return null;
+  // Exact members are tighter; fold keys only help when a case-closed class is too big.
+  if (members.length <= MAX_CLASS_SIZE) {
+    return { strings: new Set(members.map((c) => String.fromCodePoint(c))), folded: false };
+  }
   const memberSet = new Set(members);
   const closed = members.every((c) => foldOrbit(c).every((f) => memberSet.has(f)));
-  const hasCase = members.some((c) => foldOrbit(c).length > 1);
-  if (closed && hasCase) {
-    const keys = new Set(members.map((c) => String.fromCodePoint(minFoldRune(c))));
-    return keys.size <= MAX_CLASS_SIZE ? { strings: keys, folded: true } : null;
-  }
-  if (members.length > MAX_CLASS_SIZE) return null;
-  return { strings: new Set(members.map((c) => String.fromCodePoint(c))), folded: false };
+  if (!closed) return null;
+  const keys = new Set(members.map((c) => String.fromCodePoint(minFoldRune(c))));
+  return keys.size <= MAX_CLASS_SIZE ? { strings: keys, folded: true } : null;
 }
 
 function repeatInfo(node: Extract<Node, { op: 'repeat' }>): Info {

@@ -20,6 +20,11 @@ type NativeRE2Constructor = new (pattern: string, flags: string) => NativeRE2;
 
 let loaded: NativeRE2Constructor | null | undefined;
 
+/** Replaces the addon (tests use this to simulate a machine where it did not build). */
+export function setNativeModuleForTesting(replacement: NativeRE2Constructor | null | undefined): void {
+  loaded = replacement;
+}
+
 /** The addon's constructor, or null when it is not installed or does not load here. */
 export function loadNativeRe2(): NativeRE2Constructor | null {
   if (loaded === undefined) {
