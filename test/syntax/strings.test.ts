@@ -7,7 +7,11 @@ describe('decodeStringLiteral', () => {
   });
 
   it('decodes the single-character Go escapes', () => {
-    expect(decodeStringLiteral('"\\a\\b\\f\\n\\r\\t\\v\\\\\\"\\\'"')).toBe('\x07\b\f\n\r\t\v\\"\'');
+    expect(decodeStringLiteral('"\\a\\b\\f\\n\\r\\t\\v\\\\\\""')).toBe('\x07\b\f\n\r\t\v\\"');
+  });
+
+  it("rejects \\' in a double-quoted string, as strconv.Unquote and Alloy do", () => {
+    expect(() => decodeStringLiteral('"\\\'"')).toThrow(StringLiteralError);
   });
 
   it('decodes three-digit octal escapes', () => {
