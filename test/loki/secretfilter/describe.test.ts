@@ -1,7 +1,8 @@
 // describeSecretFilter: what `alloy-scrub rules` shows about a loki.secretfilter component.
 
 import { describe, expect, it } from 'vitest';
-import { describeSecretFilter } from '../../../src/loki/secretfilter/index.ts';
+import { compileSecretFilter, describeSecretFilter } from '../../../src/loki/secretfilter/index.ts';
+import { newEntry } from '../../../src/loki/types.ts';
 import { files, secretFilter } from './helpers.ts';
 
 describe('describeSecretFilter', () => {
@@ -29,6 +30,18 @@ describe('describeSecretFilter', () => {
 
   it('describes redact_with redaction', () => {
     expect(describeSecretFilter(secretFilter({ redact_with: '<$SECRET_NAME>' })).redaction).toContain('"<$SECRET_NAME>"');
+  });
+
+  it('says a timed-out entry would be labelled when label_timed_out is set', () => {
+    const d = describeSecretFilter(secretFilter({ processing_timeout: '1s', label_timed_out: true }));
+    expect(d.notes.join('\n')).toContain('labelled secretfilter="timed-out"');
+  });
+
+  it('forwards entries without timing them out or labelling them, whatever processing_timeout says', () => {
+    const sim = compileSecretFilter(secretFilter({ processing_timeout: '1ns', drop_on_timeout: true, label_timed_out: true }));
+    const [out] = sim.process(newEntry('level=info msg=ok'));
+    expect(out).toMatchObject({ kind: 'forward', entry: { line: 'level=info msg=ok' } });
+    if (out?.kind === 'forward') expect(out.entry.labels.size).toBe(0);
   });
 
   it('states the no-timeout assumption when processing_timeout is set', () => {
