@@ -12,7 +12,12 @@ const MAX_DEPTH = 10000;
  * Parses `text`. With `elementSpans`, the [start, end) of each element of a top-level array is
  * recorded — what json.RawMessage elements hold.
  */
-export function goJsonParse(text: string, elementSpans?: [number, number][]): { ok: true; value: JsonValue } | { ok: false; error: string } {
+export type JsonParseResult =
+  | { ok: true; value: JsonValue }
+  /** `cannotSimulate`: nesting Go accepts (up to 10000 levels) but this parser's stack does not. */
+  | { ok: false; error: string; cannotSimulate?: boolean };
+
+export function goJsonParse(text: string, elementSpans?: [number, number][]): JsonParseResult {
   let i = 0;
   const fail = (msg: string): never => {
     throw new SyntaxError(msg);
@@ -158,15 +163,36 @@ export function goJsonParse(text: string, elementSpans?: [number, number][]): { 
     if (!Number.isFinite(n)) fail('number out of range');
     return n;
   };
+  // Go refuses nesting deeper than 10000 before decoding anything; check that first, so the
+  // answer does not depend on how deep this parser's stack can go.
+  if (maxNesting(text) > MAX_DEPTH) return { ok: false, error: 'exceeded max depth' };
   try {
     const v = value(0);
     ws();
     if (i !== text.length) fail('invalid character after top-level value');
     return { ok: true, value: v };
   } catch (e) {
-    if (e instanceof SyntaxError || e instanceof RangeError) return { ok: false, error: e.message };
+    if (e instanceof SyntaxError) return { ok: false, error: e.message };
+    if (e instanceof RangeError) return { ok: false, error: e.message, cannotSimulate: true };
     throw e;
   }
+}
+
+/** Deepest [ / { nesting outside string literals. */
+function maxNesting(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return max;
 }
 
 const HEX = '0123456789abcdef';

@@ -11,7 +11,7 @@ import { StageArgs } from './args.ts';
 import { buildError, compileStageRegex, sourceString } from './common.ts';
 import { goJsonMarshal, goJsonParse, type JsonValue } from './go-json.ts';
 import { compileJmes, searchJmes, toPlain, type JmesExpression } from './jmespath.ts';
-import { describeWhere, forward, type CompiledStage } from './stage.ts';
+import { addMark, describeWhere, forward, markOf, type CompiledStage } from './stage.ts';
 
 export function readJsonConfig(block: EvaluatedBlock) {
   const args = new StageArgs(block, { optional: ['expressions', 'regex', 'source', 'drop_malformed'] });
@@ -61,6 +61,10 @@ export function compileJson(block: EvaluatedBlock): CompiledStage {
         input = s;
       }
       const parsed = goJsonParse(input);
+      if (!parsed.ok && parsed.cannotSimulate) {
+        addMark(entry, markOf(block, `${where}: JSON nested too deeply to simulate; Alloy accepts up to 10000 levels`));
+        return forward(entry);
+      }
       // json.Unmarshal into map[string]any: `null` is accepted (a nil map), anything but an
       // object is an error.
       if (!parsed.ok || !(parsed.value === null || parsed.value instanceof Map)) {

@@ -69,3 +69,17 @@ describe('stage.json', () => {
     expect(compileError([stage('json')])).toBe('invalid stage config JMES expressions or regex is required');
   });
 });
+
+describe('stage.json limits', () => {
+  test('nesting deeper than Go allows (10000) is malformed', () => {
+    const deep = '{"a":' + '['.repeat(10000) + ']'.repeat(10000) + '}';
+    const out = simulate([stage('json', { expressions: { a: '' }, drop_malformed: true })]).process(entry(deep));
+    expect(out.map((o) => o.kind)).toEqual(['drop']);
+  });
+
+  test('nesting Go accepts but the simulation cannot follow marks the entry unknown, not malformed', () => {
+    const deep = '{"a":' + '['.repeat(9990) + ']'.repeat(9990) + '}';
+    const out = simulate([stage('json', { expressions: { a: '' }, drop_malformed: true })]).process(entry(deep));
+    expect(out.map((o) => o.kind)).toEqual(['forward']);
+  });
+});
