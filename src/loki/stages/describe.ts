@@ -70,6 +70,23 @@ const EFFECTS: Record<string, StageEffect[]> = {
   'stage.split_json': ['line', 'drops'],
 };
 
+/** Values Alloy uses for attributes left out (SetToDefault and the stage constructors). */
+const DEFAULTS: Record<string, Record<string, DescribedValue>> = {
+  'stage.replace': { source: '', replace: '' },
+  'stage.regex': { labels_from_groups: false },
+  'stage.json': { drop_malformed: false },
+  'stage.luhn': { replacement: '**REDACTED**', min_length: 13, delimiters: '' },
+  'stage.match': { action: 'keep', drop_counter_reason: 'match_stage' },
+  'stage.drop': { drop_counter_reason: 'drop_stage', separator: ';' },
+  'stage.cri': { max_partial_lines: 100, max_partial_line_size: 0, max_partial_line_size_truncate: false },
+  'stage.multiline': { max_lines: 128, max_wait_time: '3s', trim_newlines: true },
+  'stage.pack': { ingest_timestamp: true },
+  'stage.sampling': { drop_counter_reason: 'sampling_stage' },
+  'stage.limit': { drop: false },
+  'stage.timestamp': { action_on_failure: 'fudge', action_on_duplicate_timestamp: 'fudge' },
+  'stage.labels': { source_type: 'extracted' },
+};
+
 /** Attributes that hold a Go regexp, per stage. */
 const REGEX_ATTRS: Record<string, string[]> = {
   'stage.replace': ['expression'],
@@ -110,6 +127,12 @@ export function describeStage(block: EvaluatedBlock, position: string): StageDes
   for (const a of block.attributes.values()) {
     Object.defineProperty(args, a.name, { value: describeValue(a.value), enumerable: true, writable: true, configurable: true });
   }
+  // Empty strings and non-positive numbers fall back to the default where the stage does so.
+  for (const [k, v] of Object.entries(DEFAULTS[block.name] ?? {})) {
+    const cur = args[k];
+    const emptyFallsBack = block.name !== 'stage.sampling' && (cur === '' || (typeof v === 'number' && typeof cur === 'number' && cur < 1 && k === 'min_length'));
+    if (cur === undefined || emptyFallsBack) args[k] = v;
+  }
   const d: StageDescription = {
     name: block.name,
     position,
@@ -136,7 +159,6 @@ export function describeStage(block: EvaluatedBlock, position: string): StageDes
   if (block.name === 'stage.match') {
     const sel = block.attributes.get('selector')?.value;
     if (typeof sel === 'string') args['selector'] = sel;
-    if (args['action'] === undefined) args['action'] = 'keep';
     d.stages = block.blocks.map((b, i) => describeStage(b, `${position}.${i + 1}`));
   }
   return d;
@@ -164,8 +186,6 @@ function describeQuirks(block: EvaluatedBlock, d: StageDescription): void {
     }
     case 'stage.luhn': {
       const { cfg } = readLuhnConfig(block);
-      d.arguments['replacement'] = cfg.replacement;
-      d.arguments['min_length'] = cfg.minLength;
       if (cfg.source !== undefined) {
         d.notes.push(`with source, the whole line is replaced by the scrubbed value of "${cfg.source}" (the extracted value is not changed)`);
       }

@@ -42,3 +42,15 @@ describe('describeLokiProcess', () => {
     expect(d!.regexes[0]!.error).toContain('invalid or unsupported Perl syntax');
   });
 });
+
+describe('describeStage defaults', () => {
+  test('multiline defaults are filled in', () => {
+    const [d] = describeLokiProcess(processComponent([stage('multiline', { firstline: '^x' })]));
+    expect(d!.arguments).toMatchObject({ firstline: '^x', max_lines: 128, max_wait_time: '3s', trim_newlines: true });
+  });
+
+  test('an empty drop reason falls back to drop_stage', () => {
+    const [d] = describeLokiProcess(processComponent([stage('drop', { expression: 'x', drop_counter_reason: '' })]));
+    expect(d!.arguments['drop_counter_reason']).toBe('drop_stage');
+  });
+});
