@@ -76,9 +76,12 @@ async function runInProcess(buf: Buffer, format: OutputFormat, m = model, id = s
 function runCli(buf: Buffer): Promise<void> {
   return new Promise((ok, fail) => {
     const args = ['run', configFile, ...(values.component ? ['--component', values.component] : [])];
-    const child = spawn(resolve(root, 'bin/alloy-scrub'), args, { stdio: ['pipe', 'ignore', 'inherit'] });
+    // stderr is kept for the failure message only (config warnings would repeat on every rep).
+    const child = spawn(resolve(root, 'bin/alloy-scrub'), args, { stdio: ['pipe', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', fail);
-    child.on('close', (code) => (code === 0 ? ok() : fail(new Error(`alloy-scrub run exited with ${code}`))));
+    child.on('close', (code) => (code === 0 ? ok() : fail(new Error(`alloy-scrub run exited with ${code}: ${stderr}`))));
     child.stdin.end(buf);
   });
 }

@@ -47,6 +47,12 @@ describe('alloy-scrub run', () => {
     expect(r.stdout.toString()).toBe('{"msg":"connecting to ${1}://REDACTED:REDACTED@://admin:${1}://REDACTED:REDACTED@@db:5432/prod"}\n');
   });
 
+  it('runs the seed hardening sample config from samples/', async () => {
+    const r = await cli(['run', 'samples/configs/seed-hardening.alloy'], '{"msg":"connecting to postgresql://admin:s3cr3t@db:5432/prod"}\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout.toString()).toBe('{"msg":"connecting to ${1}://REDACTED:REDACTED@://admin:${1}://REDACTED:REDACTED@@db:5432/prod"}\n');
+  });
+
   it('writes one jsonl record per entry with line, labels, extracted and dropped', async () => {
     const r = await cli(['run', SEED, '--format', 'jsonl', '--labels', '{"namespace":"prod"}'], 'AKIAABCDEFGHIJKLMNOP\nsecond\n');
     expect(r.code).toBe(0);

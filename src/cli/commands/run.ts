@@ -76,7 +76,10 @@ function parseLabels(json: string | undefined): Map<string, string> {
 }
 
 async function openInput(path: string | undefined): Promise<AsyncIterable<Uint8Array>> {
-  if (path === undefined || path === '-') return process.stdin;
+  if (path === undefined || path === '-') {
+    if (process.stdin.isTTY) process.stderr.write('alloy-scrub: reading log lines from the terminal; end with Ctrl-D (or use --input FILE)\n');
+    return process.stdin;
+  }
   try {
     await access(path, constants.R_OK);
   } catch (err) {
