@@ -65,20 +65,25 @@ interface Variable {
   value: RV;
 }
 
-/** Shared by all template frames of one execution. */
-class Run {
+/** Shared by all template frames of one execution; it is also the functions' CallEnv. */
+class Run implements CallEnv {
   out = '';
   steps = 0;
-  readonly nondeterministic = new Set<string>();
-  readonly env: CallEnv;
+  nondeterministic: Set<string> | null = null;
 
   constructor(
     readonly trees: Map<string, Tree>,
     readonly funcs: FuncLookup,
     readonly limits: ExecLimits,
     readonly options: ExecOptions,
-  ) {
-    this.env = { markNondeterministic: (name) => this.nondeterministic.add(name) };
+  ) {}
+
+  get env(): CallEnv {
+    return this;
+  }
+
+  markNondeterministic(name: string): void {
+    (this.nondeterministic ??= new Set()).add(name);
   }
 
   write(s: string): void {
@@ -422,8 +427,11 @@ class State {
       argv.push(this.validateType(final, t));
     }
     // Inside a Go function an interface{} parameter holds the dynamic value itself.
-    const paramType = (j: number): GoType => (j < fn.params.length ? fn.params[j]! : fn.variadic!);
-    const callArgs = argv.map((a, j) => (paramType(j).kind === 'interface' ? indirectInterface(a) : a));
+    for (let j = 0; j < argv.length; j++) {
+      const pt = j < fn.params.length ? fn.params[j]! : fn.variadic!;
+      if (pt.kind === 'interface') argv[j] = indirectInterface(argv[j]!);
+    }
+    const callArgs = argv;
     let result: RV;
     try {
       if (fn.nondeterministic) this.run.env.markNondeterministic(name);
@@ -533,6 +541,11 @@ class State {
       this.run.write('<no value>');
       return;
     }
+    if (v.t.kind === 'string') {
+      // fmt.Fprint of a string operand is the string itself.
+      this.run.write(v.v as string);
+      return;
+    }
     if (v.t.kind === 'func') this.errorf(`can't print ${nodeString(n)} of type ${v.t.name}`);
     this.run.write(sprint([v]));
   }
@@ -599,5 +612,5 @@ export function executeTree(
     }
     throw e;
   }
-  return { output: run.out, nondeterministic: [...run.nondeterministic] };
+  return { output: run.out, nondeterministic: run.nondeterministic ? [...run.nondeterministic] : [] };
 }

@@ -59,6 +59,11 @@ export function stringFunc(arity: number, impl: (...s: string[]) => string): GoF
   return {
     params: Array.from({ length: arity }, () => T.string),
     ret: T.string,
-    call: (args) => rv.str(impl(...args.map((a) => a.v as string))),
+    call:
+      arity === 1
+        ? (args) => rv.str(impl(args[0]!.v as string))
+        : arity === 2
+          ? (args) => rv.str(impl(args[0]!.v as string, args[1]!.v as string))
+          : (args) => rv.str(impl(...args.map((a) => a.v as string))),
   };
 }

@@ -143,7 +143,14 @@ export function parseTemplate(name: string, text: string, funcs?: FuncMap, optio
   for (const t of trees.values()) collectIdentifiers(t.root, used);
   const nondeterministicFuncs = [...used].filter((f) => lookup.find(f)?.fn.nondeterministic).sort();
   const unsupportedFuncs = [...used].filter((f) => isUnsupported(lookup.find(f)?.fn)).sort();
+  // A template without actions prints its text whatever the data (the common `replace = "****"`).
+  const main0 = trees.get(name);
+  const constant =
+    main0 !== undefined && main0.root.nodes.every((n) => n.type === 'text' || n.type === 'comment')
+      ? main0.root.nodes.map((n) => (n.type === 'text' ? n.text : '')).join('')
+      : null;
   const executeDetailed = (data: TemplateValue, limits: ExecLimits = DEFAULT_LIMITS): ExecResult => {
+    if (constant !== null && constant.length <= limits.maxOutput) return { output: constant, nondeterministic: [] };
     const main = trees.get(name);
     if (main === undefined) throw new TemplateError(`template: ${name}: ${JSON.stringify(name)} is an incomplete or empty template`);
     // Execute(w, nil) gives an invalid dot, not a nil interface.

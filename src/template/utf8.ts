@@ -124,10 +124,8 @@ export function compareGo(a: string, b: string): number {
  * The canonical spelling of a byte string: escaped bytes that together form valid UTF-8 are
  * joined into their character, so that equal Go strings are equal JS strings.
  */
+const SURROGATE = /[\ud800-\udfff]/;
+
 export function canonical(s: string): string {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdfff) return fromBytes(toBytes(s));
-  }
-  return s;
+  return SURROGATE.test(s) ? fromBytes(toBytes(s)) : s;
 }

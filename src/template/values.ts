@@ -223,11 +223,83 @@ export function fromTemplateValue(x: TemplateValue, depth = 0): RV {
   }
   if (x instanceof Map) {
     const t = x instanceof StringMap ? MapString : (goTypes.get(x) ?? MapIface);
-    const m = new Map<string, RV>();
-    for (const [k, v] of x) m.set(canonical(k), coerce(fromTemplateValue(v, depth + 1), t.elem!));
-    return { t, v: m };
+    return { t, v: new LazyRVMap(x, t.elem!, depth + 1) };
   }
   throw new Error(`unsupported template value ${String(x)}`);
+}
+
+/**
+ * A read-only view of a caller's Map as Go map entries, converting each entry on first use: stages
+ * execute templates once per capture group with a dozen extracted values, most never read.
+ * The caller must not change the Map while a template executes (stages do not).
+ */
+class LazyRVMap extends Map<string, RV> {
+  private readonly cache = new Map<string, RV>();
+  private canonicalKeys: Map<string, string> | null = null;
+
+  constructor(
+    private readonly src: Map<string, TemplateValue>,
+    private readonly elem: GoType,
+    private readonly depth: number,
+  ) {
+    super();
+  }
+
+  /** Keys as Go sees them (byte strings in canonical spelling) → the caller's key. */
+  private keyMap(): Map<string, string> {
+    if (this.canonicalKeys === null) {
+      this.canonicalKeys = new Map();
+      for (const k of this.src.keys()) this.canonicalKeys.set(canonical(k), k);
+    }
+    return this.canonicalKeys;
+  }
+
+  override get(key: string): RV | undefined {
+    const hit = this.cache.get(key);
+    if (hit !== undefined) return hit;
+    let srcKey: string | undefined = key;
+    if (!this.src.has(key)) {
+      srcKey = this.keyMap().get(key);
+      if (srcKey === undefined) return undefined;
+    } else if (canonical(key) !== key) {
+      return undefined;
+    }
+    const v = coerce(fromTemplateValue(this.src.get(srcKey)!, this.depth), this.elem);
+    this.cache.set(key, v);
+    return v;
+  }
+
+  override has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  override get size(): number {
+    return this.keyMap().size;
+  }
+
+  override *keys(): MapIterator<string> {
+    yield* this.keyMap().keys();
+  }
+
+  override *values(): MapIterator<RV> {
+    for (const k of this.keyMap().keys()) yield this.get(k)!;
+  }
+
+  override *entries(): MapIterator<[string, RV]> {
+    for (const k of this.keyMap().keys()) yield [k, this.get(k)!];
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, RV]> {
+    return this.entries();
+  }
+
+  override forEach(cb: (value: RV, key: string, map: Map<string, RV>) => void): void {
+    for (const [k, v] of this.entries()) cb(v, k, this);
+  }
+
+  override set(): this {
+    throw new Error('template data is read-only');
+  }
 }
 
 /** Places a value into a slot of static type t (boxing into interface{} as Go's assignment does). */
