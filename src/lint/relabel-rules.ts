@@ -83,7 +83,7 @@ function constantReplacement(c: Component, r: KnownRule): Finding[] {
         'relabel-constant-replacement',
         r.source.file,
         range,
-        `${ruleName(r)} sets ${cfg.targetLabel}="${cfg.replacement}" on every ${c.componentName === 'discovery.relabel' ? 'target' : 'series'}: the replacement has no $ reference and regex ${showPattern(cfg.regex)} matches any value, so the value of ${sources} is never used — every one gets the same value, including those without ${sources}.${hashNote}`,
+        `${ruleName(r)} sets ${cfg.targetLabel}="${cfg.replacement}" on every ${c.componentName === 'discovery.relabel' ? 'target' : 'series'}: the replacement has no $ reference and regex ${showPattern(cfg.regex)} matches any value, so the value of ${sources} is never used — every ${c.componentName === 'discovery.relabel' ? 'target' : 'series'} gets the same value, including those without ${sources}.${hashNote}`,
         fix,
       ),
     ];
