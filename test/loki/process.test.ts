@@ -182,3 +182,10 @@ describe('seed configs through loadConfig', () => {
     expect(e.labels.get('__tenant_id__')).toBe('team-a');
   });
 });
+
+describe('stage block shape', () => {
+  test('a labelled stage block is refused as Alloy does', () => {
+    const b = { ...stage('replace', { expression: '(a)' }), label: 'x' };
+    expect(() => simulate([b])).toThrow('block "stage.replace" does not support specifying labels');
+  });
+});

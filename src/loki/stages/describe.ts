@@ -122,7 +122,7 @@ function regexInfo(attribute: string, pattern: string): StageRegex {
   }
 }
 
-export function describeStage(block: EvaluatedBlock, position: string): StageDescription {
+export function describeStage(block: EvaluatedBlock, position = '1'): StageDescription {
   const args: Record<string, DescribedValue> = {};
   for (const a of block.attributes.values()) {
     Object.defineProperty(args, a.name, { value: describeValue(a.value), enumerable: true, writable: true, configurable: true });

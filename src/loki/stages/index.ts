@@ -84,6 +84,9 @@ export function compileStage(block: EvaluatedBlock, ctx: StageContext): Compiled
   if (!ALLOY_STAGE_NAMES.includes(block.name)) {
     throw new ConfigError(`unrecognized block name "${block.name}"`, block.file, block.range);
   }
+  if (block.label !== undefined) {
+    throw new ConfigError(`block "${block.name}" does not support specifying labels`, block.file, block.range);
+  }
   const compiler = COMPILERS.get(block.name);
   if (!compiler) return compileUnsupported(block, UNSUPPORTED_REASONS.get(block.name));
   // A value Alloy only knows at run time: never guess what the stage would do with it.
