@@ -8,7 +8,9 @@
 // keeps the LF (and any CR) at the end of the line. `keepCr: true` keeps the CR as line content
 // for users who need the kubernetes-like behaviour. Empty lines are entries (the file source sends
 // them), NUL bytes are ordinary content, and a final line without LF is an entry; input that ends
-// in LF does not produce an extra empty entry.
+// in LF does not produce an extra empty entry. A UTF-8 byte order mark at the very start of the
+// input is skipped, as the file source skips it (it would also switch to UTF-16 on a UTF-16 BOM;
+// that is not done here: such input is read as bytes).
 //
 // Decoding. Go strings are bytes; Alloy never validates UTF-8 on this path. The project spells an
 // invalid byte as the lone surrogate U+DC80+byte ("surrogate escape", src/regex/types.ts), and a
@@ -28,6 +30,8 @@ export interface LineSplitterOptions {
   keepCr?: boolean;
   /** Lines longer than this (without the line end) are skipped and reported. */
   maxLineBytes?: number;
+  /** Keep a UTF-8 BOM at the start of the input as line content. Default false. */
+  keepBom?: boolean;
 }
 
 /** One line cut from the input. `lineNo` is 1-based. */
@@ -36,6 +40,7 @@ export type RawLine =
   | { kind: 'too-long'; lineNo: number; byteLength: number };
 
 const LF = 0x0a;
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const CR = 0x0d;
 
 /**
@@ -52,14 +57,30 @@ export class LineSplitter {
   /** Set while skipping the rest of a line that went over the limit: bytes seen so far. */
   private skipping: number | null = null;
   private lineNo = 0;
+  /** The first bytes of the input, held until it is known whether they are a BOM; null after. */
+  private head: Buffer | null;
 
   constructor(opts: LineSplitterOptions = {}) {
     this.keepCr = opts.keepCr ?? false;
     this.maxLineBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+    this.head = opts.keepBom ? null : Buffer.alloc(0);
   }
 
   push(chunk: Uint8Array): RawLine[] {
-    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (this.head !== null) {
+      const head = Buffer.concat([this.head, buf]);
+      if (head.length < UTF8_BOM.length && UTF8_BOM.subarray(0, head.length).equals(head)) {
+        this.head = head;
+        return [];
+      }
+      this.head = null;
+      buf = head.subarray(0, UTF8_BOM.length).equals(UTF8_BOM) ? head.subarray(UTF8_BOM.length) : head;
+    }
+    return this.split(buf);
+  }
+
+  private split(buf: Buffer): RawLine[] {
     const out: RawLine[] = [];
     let start = 0;
     for (;;) {
@@ -74,7 +95,10 @@ export class LineSplitter {
 
   /** End of input: the unfinished line, if there are any bytes of it, is a line of its own. */
   end(): RawLine[] {
-    const out: RawLine[] = [];
+    // A prefix of a BOM and nothing else: ordinary content after all.
+    const rest = this.head !== null && this.head.length > 0 ? this.split(this.head) : [];
+    this.head = null;
+    const out: RawLine[] = rest;
     if (this.skipping !== null || this.pendingBytes > 0) this.completeLine(Buffer.alloc(0), out);
     return out;
   }

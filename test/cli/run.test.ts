@@ -144,6 +144,10 @@ describe('alloy-scrub run', () => {
     expect((await cli(['run', SEED], input)).stdout.equals(input)).toBe(true);
   });
 
+  it('skips a UTF-8 byte order mark at the start of the input', async () => {
+    expect((await cli(['run', SEED], Buffer.from([0xef, 0xbb, 0xbf, 0x61, 0x0a]))).stdout.toString()).toBe('a\n');
+  });
+
   it('keeps NUL bytes', async () => {
     const input = Buffer.from('a\0b\n\0\n', 'latin1');
     expect((await cli(['run', SEED], input)).stdout.equals(input)).toBe(true);

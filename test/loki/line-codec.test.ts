@@ -78,6 +78,22 @@ describe('LineSplitter', () => {
     expect(texts(split('12345\r\n', { maxLineBytes: 5 }, 2))).toEqual(['12345']);
   });
 
+  it('skips a UTF-8 BOM at the start of the input, as loki.source.file does', () => {
+    expect(texts(split(Buffer.from([0xef, 0xbb, 0xbf, 0x61, 0x0a]), {}, 1))).toEqual(['a']);
+  });
+
+  it('keeps a UTF-8 BOM that is not at the start of the input', () => {
+    expect(split(Buffer.from([0x61, 0x0a, 0xef, 0xbb, 0xbf, 0x0a]))[1]).toMatchObject({ bytes: Buffer.from([0xef, 0xbb, 0xbf]) });
+  });
+
+  it('keeps the BOM with keepBom', () => {
+    expect(split(Buffer.from([0xef, 0xbb, 0xbf, 0x0a]), { keepBom: true })[0]).toMatchObject({ bytes: Buffer.from([0xef, 0xbb, 0xbf]) });
+  });
+
+  it('treats input that is only a BOM prefix as content', () => {
+    expect(split(Buffer.from([0xef, 0xbb]), {}, 1)).toMatchObject([{ kind: 'line', bytes: Buffer.from([0xef, 0xbb]) }]);
+  });
+
   it('handles a 10 MB line', () => {
     const big = Buffer.alloc(10 * 1024 * 1024, 0x61);
     const input = Buffer.concat([big, Buffer.from('\nnext\n')]);
@@ -98,7 +114,7 @@ describe('LineSplitter', () => {
     'joining the lines with LF restores the input when CR is kept',
     (pieces, chunk) => {
       const input = Buffer.concat(pieces.map((p) => Buffer.from(p)));
-      const lines = split(input, { keepCr: true }, chunk);
+      const lines = split(input, { keepCr: true, keepBom: true }, chunk);
       const rebuilt = Buffer.concat(lines.map((l) => (l.kind === 'line' ? Buffer.concat([l.bytes, Buffer.from('\n')]) : Buffer.alloc(0))));
       const expected = input.length > 0 && input[input.length - 1] !== 0x0a ? Buffer.concat([input, Buffer.from('\n')]) : input;
       expect(rebuilt.equals(expected)).toBe(true);
