@@ -15,12 +15,14 @@
 import { writeFileSync } from 'node:fs';
 import { parseFile } from '../../src/syntax/parse.ts';
 import { formatFile, printFile } from '../../src/syntax/printer.ts';
-import { scanAll } from '../../src/syntax/scanner.ts';
 import type { Diagnostic } from '../../src/syntax/ast.ts';
 import { stripPositions } from '../../src/syntax/ast-compare.ts';
 import { openSourceTree, type SourceTree } from './source-tree.ts';
 import { buildReference, type ReferenceAnswer } from './reference.ts';
 import { mutate, makeRng } from './mutations.ts';
+import { docSnippets, expectedErrors, PLACEHOLDER } from './corpus.ts';
+import fc from 'fast-check';
+import { alloyFile } from '../syntax/arbitraries.ts';
 
 interface Section {
   title: string;
@@ -49,27 +51,6 @@ function firstDiag(ds: Diagnostic[]): string {
 }
 
 // ---- parser error files -----------------------------------------------------------------------
-
-const ERROR_MARKER = /^\/\* *ERROR *(HERE)? *"([^"]*)" *\*\/$/;
-
-/** Expected errors by offset: the marker applies to the previous token, or just after it with HERE. */
-function expectedErrors(src: string): Map<number, string> {
-  const expected = new Map<number, string>();
-  let prev = 0;
-  let here = 0;
-  for (const t of scanAll(src).tokens) {
-    if (t.kind === 'EOF') break;
-    if (t.kind === 'COMMENT') {
-      const m = ERROR_MARKER.exec(t.text);
-      if (m) expected.set(m[1] === 'HERE' ? here : prev, m[2]!);
-      continue;
-    }
-    if (t.kind === 'TERMINATOR') continue; // Alloy's harness skips every terminator (its text is always a newline)
-    prev = t.start.offset;
-    here = t.end.offset > t.start.offset ? t.end.offset : t.start.offset + t.kind.length;
-  }
-  return expected;
-}
 
 function checkErrorFiles(tree: SourceTree, files: string[], s: Section): void {
   for (const path of files) {
@@ -157,28 +138,6 @@ function checkValid(name: string, src: string, fmtStats: FmtStats): { rejected?:
   return {};
 }
 
-const PLACEHOLDER = /<[A-Za-z_][A-Za-z0-9_ .\-/:|]*>|\.\.\.|…/;
-
-function docSnippets(md: string): { line: number; code: string }[] {
-  const out: { line: number; code: string }[] = [];
-  const lines = md.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const open = /^(\s*)(```+|~~~+)\s*alloy\b.*$/.exec(lines[i]!);
-    if (!open) continue;
-    const indent = open[1]!.length;
-    const fence = open[2]!;
-    const body: string[] = [];
-    let j = i + 1;
-    for (; j < lines.length; j++) {
-      if (lines[j]!.trim().startsWith(fence)) break;
-      body.push(lines[j]!.slice(Math.min(indent, lines[j]!.length - lines[j]!.trimStart().length)));
-    }
-    out.push({ line: i + 1, code: body.join('\n') + '\n' });
-    i = j;
-  }
-  return out;
-}
-
 // ---- differential comparison with Alloy's parser and printer ----------------------------------
 
 async function compareWithReference(inputs: { name: string; src: string }[], answers: ReferenceAnswer[], s: Section): Promise<void> {
@@ -253,7 +212,7 @@ async function main(argv: string[]): Promise<number> {
   const sPrinter = section('Printer pairs (.in → .expect byte-identical, or .error)');
   checkPrinterPairs(tree, all, printerInputs, sPrinter);
 
-  const sConfigs = section('Other .alloy files of the repository (accepted; fmt idempotent and tree-preserving)');
+  const sConfigs = section('Other .alloy files of the repository (accepted, or rejected exactly as Alloy rejects them; fmt idempotent and tree-preserving)');
   for (const f of otherAlloy) {
     sConfigs.total++;
     const r = checkValid(f, text(tree, f), fmtStats);
@@ -262,7 +221,7 @@ async function main(argv: string[]): Promise<number> {
     else sConfigs.agree++;
   }
 
-  const sDocs = section('Docs ```alloy snippets (accepted, or rejected because of a placeholder)');
+  const sDocs = section('Docs ```alloy snippets (accepted, rejected because of a placeholder, or rejected exactly as Alloy rejects them)');
   const placeholderRejects: string[] = [];
   for (const f of docs) {
     const md = text(tree, f);
@@ -326,6 +285,10 @@ async function main(argv: string[]): Promise<number> {
         const sFuzz = section(`Differential fuzz: ${fuzzCount} seeded mutations of the inputs vs Alloy's parser and printer`);
         await compareWithReference(mutants, await ref.ask(mutants.map((c) => c.src)), sFuzz);
         sections.push(sFuzz);
+        const generated = fc.sample(alloyFile, { numRuns: 3000, seed: 20261123 }).map((src, i) => ({ name: `generated file #${i}`, src }));
+        const sGen = section("Differential: 3000 generated valid files (test/syntax/arbitraries.ts) vs Alloy's parser and printer");
+        await compareWithReference(generated, await ref.ask(generated.map((c) => c.src)), sGen);
+        sections.push(sGen);
       } finally {
         ref.dispose();
       }
