@@ -35,10 +35,14 @@ export function register(program: Command): void {
         if (diagnostics.length > 0) {
           process.stderr.write(`${diagnostics.map((d) => formatDiagnostic(d, source, { color })).join('\n\n')}\n`);
         } else {
-          process.stdout.write(`${file}: ok (${ast.body.length} statements, ${ast.comments.length} comment groups)\n`);
+          process.stdout.write(`${file}: ok (${count(ast.body.length, 'statement')}, ${count(ast.comments.length, 'comment group')})\n`);
         }
       }
       if (unreadable.length > 0) throw new CliExit(EXIT_USAGE, unreadable.join('\n'));
       process.exitCode = code;
     });
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

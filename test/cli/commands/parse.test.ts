@@ -20,6 +20,12 @@ describe('alloy-scrub parse', () => {
     expect(r.stdout).toBe(`${f}: ok (2 statements, 0 comment groups)\n`);
   });
 
+  it('uses the singular for one statement and one comment group', async () => {
+    const f = file('one.alloy', '// c\na = 1\n');
+    const r = await runCommand(register, ['parse', f]);
+    expect(r.stdout).toBe(`${f}: ok (1 statement, 1 comment group)\n`);
+  });
+
   it('exits 1 and prints file:line:col with a code frame for a syntax error', async () => {
     const f = file('bad.alloy', 'a = 1 b = 2\n');
     const r = await runCommand(register, ['parse', f]);
