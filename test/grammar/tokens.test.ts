@@ -44,4 +44,14 @@ describe('Chevrotain lexer', () => {
       expect(viaChevrotain(src)).toEqual(viaScanner(src));
     },
   );
+
+  it('does not lex a string with an invalid escape as a string', () => {
+    for (const bad of ['"\\q"', '"\\x4"', '"\\\'"', '"\\u12"']) {
+      expect(alloyLexer.tokenize(bad).errors.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('lexes keywords only as whole words', () => {
+    expect(viaChevrotain('true truex nullable null')).toEqual(['BOOL true', 'IDENT truex', 'IDENT nullable', 'NULL null']);
+  });
 });
