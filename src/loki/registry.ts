@@ -81,15 +81,22 @@ export function unsimulatedPassThrough(component: Component, why = 'is not simul
  *  * loki.source.kubernetes and loki.source.podlogs read the Kubernetes log stream with
  *    bufio.ReadString('\n') and keep that LF at the end of the line they forward, so the entry's
  *    line ends in "\n" (a `$`-anchored expression then no longer matches at the line's end).
+ *  * a source with `relabel_rules` marks its entries unknown: those rules are not applied.
  *  * other sources forward the line as given.
  */
 export function sourceSimulation(component: Component): LokiComponentSimulation {
   const addLabels = component.componentName === 'loki.source.file' ? fileSourceLabels(component) : new Map<string, string>();
   const keepsNewline = component.componentName === 'loki.source.kubernetes' || component.componentName === 'loki.source.podlogs';
+  // Sources such as loki.source.journal/syslog/api relabel their labels before forwarding; the
+  // rules come from a loki.relabel export and the labels they read only exist in Alloy.
+  const relabelMark = component.attributes.has('relabel_rules')
+    ? markFor(component, `${component.id}: its relabel_rules are not applied here; the labels Alloy forwards may differ`)
+    : undefined;
   return {
     id: component.id,
     process(entry: LogEntry): EntryOutcome[] {
       for (const [k, v] of addLabels) if (!entry.labels.has(k)) entry.labels.set(k, v);
+      if (relabelMark) entry.unknown.push(relabelMark);
       if (keepsNewline) entry.line += '\n';
       return [{ kind: 'forward', entry }];
     },

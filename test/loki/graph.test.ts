@@ -247,6 +247,11 @@ describe('sources and sinks', () => {
     expect(run(m, 'loki.source.kubernetes.k', ['x'])[0]!.entry.line).toBe('x\n');
   });
 
+  it('marks entries of a source whose relabel_rules it does not apply', () => {
+    const m = model(comp('loki.source.journal.j', { relabel_rules: unknown('loki.relabel export'), forward_to: [receiver('loki.echo.e')] }), comp('loki.echo.e'));
+    expect(run(m, 'loki.source.journal.j', ['x'])[0]!.entry.unknown[0]!.message).toContain('relabel_rules are not applied');
+  });
+
   it('merges loki.write external_labels under the entry labels', () => {
     const m = model(comp('loki.process.a', { forward_to: [receiver('loki.write.w')] }), comp('loki.write.w', { external_labels: object([['cluster', 'c1'], ['app', 'ext']]) }));
     const [out] = run(m, 'loki.process.a', ['x']);
