@@ -1,6 +1,6 @@
 // "Did you mean": the candidate closest to a misspelt name. Case-insensitive equality wins, then
 // the longest candidate that is a prefix of the name (`loki.source.kubernetes_pods` →
-// `loki.source.kubernetes`), then the smallest edit distance within a small bound.
+// `loki.source.kubernetes`), then the only candidate the name is a prefix of, then the smallest edit distance within a small bound.
 
 export function closestName(name: string, candidates: Iterable<string>, maxDistance = 3): string | undefined {
   const list = [...candidates];
@@ -9,6 +9,9 @@ export function closestName(name: string, candidates: Iterable<string>, maxDista
   if (sameCase) return sameCase;
   const prefixes = list.filter((c) => name.startsWith(c) && /^[._]/.test(name.slice(c.length)));
   if (prefixes.length > 0) return prefixes.sort((a, b) => b.length - a.length)[0];
+  // The name cut short: `tenant` → `tenant_id`.
+  const extended = list.filter((c) => c.startsWith(name) && /^[._]/.test(c.slice(name.length)));
+  if (extended.length === 1) return extended[0];
   let best: string | undefined;
   let bestDistance = maxDistance + 1;
   for (const c of list) {

@@ -58,8 +58,9 @@ export function inlineCredentialFindings(model: import('../config/model.ts').Con
       }
       continue;
     }
-    if (typeof attr.value === 'string' && literalText(attr.expr) !== undefined) {
-      const hit = detectSecrets(attr.value).find((h) => h.kind === 'credential' && !isPlaceholder(h.value));
+    const literals = literalStrings(attr);
+    if (literals.length > 0) {
+      const hit = literals.flatMap((v) => detectSecrets(v)).find((h) => h.kind === 'credential' && !isPlaceholder(h.value));
       if (hit) {
         out.push(finding('inline-credential', block.file, attr.range, `${where} contains a credential (${hit.detector}) written as a literal: anyone who can read the configuration has it`, FIX));
       }
@@ -70,4 +71,16 @@ export function inlineCredentialFindings(model: import('../config/model.ts').Con
 
 function isInlineValue(attr: EvaluatedAttribute): boolean {
   return typeof attr.value === 'string' && attr.value !== '' && literalText(attr.expr) !== undefined && !isPlaceholder(attr.value);
+}
+
+/** The attribute's value when it is a literal string, or the literal strings of a literal list. */
+function literalStrings(attr: EvaluatedAttribute): string[] {
+  if (typeof attr.value === 'string') return literalText(attr.expr) !== undefined ? [attr.value] : [];
+  if (attr.expr.kind !== 'Array' || !Array.isArray(attr.value)) return [];
+  const out: string[] = [];
+  attr.expr.elements.forEach((e, i) => {
+    const v = (attr.value as unknown[])[i];
+    if (typeof v === 'string' && literalText(e) !== undefined) out.push(v);
+  });
+  return out;
 }
