@@ -223,9 +223,14 @@ export function goJsonString(s: string): string {
   return out + '"';
 }
 
-/** json-iterator float64: shortest digits, exponent below 1e-6 and from 1e21 — as JS prints. */
+/**
+ * json-iterator float64 (stream_float.go): strconv 'f' format, or 'e' below 1e-6 and from 1e21 —
+ * the same switch points and shortest digits as JS, but Go writes at least two exponent digits
+ * (1e-07, not 1e-7) and json-iterator, unlike encoding/json, does not trim them.
+ */
 export function goJsonNumber(n: number): string {
-  return Object.is(n, -0) ? '-0' : String(n);
+  if (Object.is(n, -0)) return '-0';
+  return String(n).replace(/e([+-])(\d)$/, 'e$10$2');
 }
 
 /**

@@ -83,3 +83,16 @@ describe('stage.json limits', () => {
     expect(out.map((o) => o.kind)).toEqual(['forward']);
   });
 });
+
+describe('stage.json re-encoding (json-iterator)', () => {
+  // Expected strings are what json-iterator v1.1.12 (Alloy's) printed for the same input.
+  test('small and large floats keep a two-digit exponent', () => {
+    const e = runOne([stage('json', { expressions: { a: '' } })], '{"a":[1e-7,1e21,-3.1016599587054693e-8,0.000001,-0]}');
+    expect(e.extracted.get('a')).toBe('[1e-07,1e+21,-3.1016599587054693e-08,0.000001,-0]');
+  });
+
+  test('control characters, HTML characters and U+2028 are escaped', () => {
+    const e = runOne([stage('json', { expressions: { a: '' } })], '{"a":["\\u0001<&>\\u2028\\n"]}');
+    expect(e.extracted.get('a')).toBe('["\\u0001\\u003c\\u0026\\u003e\\u2028\\n"]');
+  });
+});
