@@ -17,7 +17,9 @@ export function parseDockerLine(line: string): { log: string; stream: string; ti
   if (!(v instanceof Map)) return undefined;
   let typeError = false;
   for (const [k, x] of v) {
-    const field = k.toLowerCase();
+    // encoding/json matches field names with Unicode simple case folding: ASCII case, plus the
+    // long s (U+017F) that folds to "s" — the only non-ASCII letter in the orbit of log/time/stream.
+    const field = k.replace(/[A-Z]/g, (c) => c.toLowerCase()).replaceAll('\u017F', 's');
     if (field !== 'log' && field !== 'stream' && field !== 'time') continue;
     if (x === null) continue;
     if (typeof x !== 'string') {

@@ -22,3 +22,9 @@ describe('stage.docker', () => {
     expect(runOne([stage('docker')], 'plain').labels.has('stream')).toBe(false);
   });
 });
+
+describe('stage.docker field matching', () => {
+  test('a long s folds to s as in encoding/json', () => {
+    expect(runOne([stage('docker')], '{"\u017Ftream":"stderr","log":"y"}').labels.get('stream')).toBe('stderr');
+  });
+});
