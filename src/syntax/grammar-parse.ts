@@ -16,6 +16,17 @@ export interface GrammarParseResult {
 }
 
 export function parseWithGrammar(source: string, fileName: string): GrammarParseResult {
+  try {
+    return parseWithGrammarUnguarded(source, fileName);
+  } catch (err) {
+    // Chevrotain recurses several frames per grammar rule; very deep nesting exhausts the stack.
+    if (!(err instanceof RangeError)) throw err;
+    const start = { offset: 0, line: 1, column: 1 };
+    return { diagnostics: [{ severity: 'error', file: fileName, message: 'nesting too deep for the grammar parser', range: { start, end: start } }] };
+  }
+}
+
+function parseWithGrammarUnguarded(source: string, fileName: string): GrammarParseResult {
   const { tokens, errors } = scanAll(source);
   const diagnostics: Diagnostic[] = errors.map((e) => ({ severity: 'error', file: fileName, message: e.message, range: { start: e.pos, end: e.pos } }));
   const illegal = tokens.find((t) => t.kind === 'ILLEGAL');

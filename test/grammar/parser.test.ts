@@ -65,4 +65,10 @@ describe('grammar and faithful parser', () => {
   test.prop([alloyFile, edits])('agree on mutated generated files', (src, list) => {
     agree(applyEdits(src, list));
   });
+
+  it('reports very deep nesting instead of overflowing the stack', () => {
+    const r = parseWithGrammar(`x = ${'['.repeat(20000)}`, 'f');
+    expect(r.file).toBeUndefined();
+    expect(r.diagnostics.length).toBeGreaterThan(0);
+  });
 });
