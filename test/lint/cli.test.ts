@@ -1,0 +1,70 @@
+// End-to-end tests of `alloy-scrub lint`: formats and exit codes.
+import { spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BIN = process.env.ALLOY_SCRUB_BIN ?? join(ROOT, 'bin/alloy-scrub');
+const SEED = 'samples/configs/seed-hardening.alloy';
+const CLEAN = 'test/lint/fixtures/hardening-clean.alloy';
+const INFO_ONLY = 'test/lint/fixtures/info-only.alloy';
+
+function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((ok, fail) => {
+    const child = spawn(BIN, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => ok({ code, stdout, stderr }));
+  });
+}
+
+describe('alloy-scrub lint', () => {
+  it('exits 1 when a finding reaches the default threshold (warning)', async () => {
+    expect((await cli(['lint', SEED])).code).toBe(1);
+  });
+
+  it('exits 0 on a clean configuration', async () => {
+    const r = await cli(['lint', CLEAN]);
+    expect([r.code, r.stdout.trim()]).toEqual([0, 'no findings']);
+  });
+
+  it('exits 0 when findings are below --fail-on', async () => {
+    expect((await cli(['lint', INFO_ONLY, '--fail-on', 'warning'])).code).toBe(0);
+  });
+
+  it('exits 1 with --fail-on info when only info findings exist', async () => {
+    expect((await cli(['lint', INFO_ONLY, '--fail-on', 'info'])).code).toBe(1);
+  });
+
+  it('exits 2 for an unknown format', async () => {
+    expect((await cli(['lint', SEED, '--format', 'xml'])).code).toBe(2);
+  });
+
+  it('exits 2 for a file that cannot be read', async () => {
+    expect((await cli(['lint', 'no/such/file.alloy'])).code).toBe(2);
+  });
+
+  it('prints JSON findings for several files', async () => {
+    const r = await cli(['lint', SEED, CLEAN, '--format', 'json']);
+    const files = new Set(JSON.parse(r.stdout).findings.map((f: { file: string }) => f.file));
+    expect([...files]).toEqual([SEED]);
+  });
+
+  it('prints SARIF 2.1.0', async () => {
+    const r = await cli(['lint', SEED, '--format', 'sarif']);
+    expect(JSON.parse(r.stdout).version).toBe('2.1.0');
+  });
+
+  it('prints pretty findings with positions', async () => {
+    const r = await cli(['lint', SEED]);
+    expect(r.stdout).toContain(`${SEED}:37:5: error [replace-no-capture-group]`);
+  });
+
+  it('reports a syntax error as a finding and exits 1', async () => {
+    const r = await cli(['lint', 'test/lint/fixtures/syntax-error.alloy', '--format', 'json']);
+    expect([r.code, JSON.parse(r.stdout).findings[0].rule]).toEqual([1, 'syntax-error']);
+  });
+});

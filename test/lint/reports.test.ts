@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { buildSarif, formatFindingPretty, formatJson, RULE_CATALOGUE, type Finding } from '../../src/lint/index.ts';
+import { lint } from './helpers.ts';
+
+const SRC = 'loki.process "p" {\n  stage.replace {\n    expression = `AKIA[A-Z0-9]{16}`\n  }\n  forward_to = []\n}\n';
+const findings: Finding[] = lint(SRC);
+const noGroup = findings.find((f) => f.rule === 'replace-no-capture-group')!;
+
+describe('pretty report', () => {
+  it('starts with file:line:col: severity [rule-id] message', () => {
+    expect(formatFindingPretty(noGroup, SRC).split('\n')[0]).toMatch(/^test\.alloy:3:5: error \[replace-no-capture-group\] stage\.replace rewrites/);
+  });
+
+  it('shows the source line with a caret under the column, then the fix', () => {
+    expect(formatFindingPretty(noGroup, SRC).split('\n').slice(1)).toEqual([
+      '3 |     expression = `AKIA[A-Z0-9]{16}`',
+      '  |     ^',
+      `  fix: ${noGroup.fix}`,
+    ]);
+  });
+});
+
+describe('json report', () => {
+  it('lists rule, severity, file, line, column, message and fix', () => {
+    const parsed = JSON.parse(formatJson([noGroup]));
+    expect(Object.keys(parsed.findings[0])).toEqual(['rule', 'severity', 'file', 'line', 'column', 'message', 'fix']);
+  });
+});
+
+describe('SARIF report', () => {
+  const sarif = buildSarif(findings) as any;
+
+  it('declares version 2.1.0 and the schema', () => {
+    expect([sarif.version, typeof sarif.$schema]).toEqual(['2.1.0', 'string']);
+  });
+
+  it('names the tool and lists every rule of the catalogue', () => {
+    const driver = sarif.runs[0].tool.driver;
+    expect([driver.name, driver.rules.map((r: any) => r.id)]).toEqual(['alloy-scrub', [...RULE_CATALOGUE.keys()]]);
+  });
+
+  it('gives each result its rule, level, message and location', () => {
+    const r = sarif.runs[0].results.find((x: any) => x.ruleId === 'replace-no-capture-group');
+    const loc = r.locations[0].physicalLocation;
+    expect([r.level, typeof r.message.text, loc.artifactLocation.uri, loc.region.startLine, loc.region.startColumn]).toEqual(['error', 'string', 'test.alloy', 3, 5]);
+  });
+
+  it('maps info to the SARIF level note', () => {
+    const info: Finding = { ...noGroup, rule: 'unused-suppression', severity: 'info' };
+    expect((buildSarif([info]) as any).runs[0].results[0].level).toBe('note');
+  });
+
+  it('points ruleIndex at the rule in the driver', () => {
+    const r = sarif.runs[0].results[0];
+    expect(sarif.runs[0].tool.driver.rules[r.ruleIndex].id).toBe(r.ruleId);
+  });
+});

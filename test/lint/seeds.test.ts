@@ -1,0 +1,81 @@
+// The seed hardening configuration gets the findings a careful reviewer would give, each with its
+// position and fix; a corrected configuration gets none; every sample config lints.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintSource } from '../../src/lint/index.ts';
+import { withRule } from './helpers.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SEED = 'samples/configs/seed-hardening.alloy';
+const read = (p: string) => readFileSync(join(ROOT, p), 'utf8');
+const seed = lintSource(read(SEED), SEED).findings;
+const at = (rule: string) => withRule(seed, rule).map((f) => `${f.range.start.line}:${f.range.start.column}`);
+
+describe('seed hardening configuration', () => {
+  it('flags the AWS rule: no capture group, so it changes nothing', () => {
+    expect(at('replace-no-capture-group')).toEqual(['37:5']);
+  });
+
+  it('flags both ${1} replacements', () => {
+    expect(at('replace-template-backreference')).toEqual(['32:5', '44:5']);
+  });
+
+  it('flags the constant client_ip_hashed "hash"', () => {
+    const [f] = withRule(seed, 'relabel-constant-replacement');
+    expect([`${f!.range.start.line}:${f!.range.start.column}`, f!.message.includes('client_ip_hashed')]).toEqual(['82:5', true]);
+  });
+
+  it('flags loki.source.kubernetes_pods and suggests loki.source.kubernetes', () => {
+    const [f] = withRule(seed, 'unknown-component');
+    expect([`${f!.range.start.line}:${f!.range.start.column}`, f!.fix.startsWith('use loki.source.kubernetes ')]).toEqual(['24:1', true]);
+  });
+
+  it('flags the http block\'s listen_addr, which Alloy does not accept', () => {
+    expect(at('component-config-rejected')).toEqual(['20:3']);
+  });
+
+  it('gives every finding a fix', () => {
+    expect(seed.filter((f) => f.fix.trim() === '')).toEqual([]);
+  });
+
+  it('gives nothing else', () => {
+    expect(seed.map((f) => f.rule).sort()).toEqual([
+      'component-config-rejected',
+      'relabel-constant-replacement',
+      'replace-no-capture-group',
+      'replace-template-backreference',
+      'replace-template-backreference',
+      'unknown-component',
+    ]);
+  });
+});
+
+describe('corrected configuration', () => {
+  it('a clean fixture (the corrected config without listen_addr) gets no finding', () => {
+    const f = 'test/lint/fixtures/hardening-clean.alloy';
+    expect(lintSource(read(f), f).findings).toEqual([]);
+  });
+
+  it('the sample corrected config gets no scrub, relabel or hardening finding (only Alloy\'s refusal of http listen_addr)', () => {
+    const f = 'samples/corrected/hardening-corrected.alloy';
+    const findings = lintSource(read(f), f).findings.filter((x) => !(x.rule === 'component-config-rejected' && x.message.includes('"listen_addr"')));
+    expect(findings).toEqual([]);
+  });
+});
+
+describe('sample configs', () => {
+  const files = readdirSync(join(ROOT, 'samples/configs')).filter((f) => f.endsWith('.alloy'));
+
+  it.each(files)('%s lints without an internal error', (name) => {
+    const file = `samples/configs/${name}`;
+    const r = lintSource(read(file), file);
+    expect(r.findings.every((f) => f.file === file && f.range.start.line >= 1)).toBe(true);
+  });
+
+  it('flags the seed 003 pipeline: cri and tenant stages redact nothing before loki.write', () => {
+    const f = 'samples/configs/seed-multitenant.alloy';
+    const findings = lintSource(read(f), f).findings;
+    expect(findings.map((x) => `${x.rule}@${x.range.start.line}`)).toEqual(['output-reaches-no-sink@11', 'plaintext-endpoint@34', 'unscrubbed-log-path@52']);
+  });
+});
