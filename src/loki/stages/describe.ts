@@ -68,6 +68,7 @@ const EFFECTS: Record<string, StageEffect[]> = {
   'stage.timestamp': ['timestamp'],
   'stage.metrics': [],
   'stage.split_json': ['line', 'drops'],
+  'stage.pattern': ['extracted', 'labels'],
 };
 
 /** Values Alloy uses for attributes left out (SetToDefault and the stage constructors). */

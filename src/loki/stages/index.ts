@@ -14,6 +14,7 @@ import { compileLuhn } from './luhn.ts';
 import { compileMetrics } from './metrics.ts';
 import { compileMultiline } from './multiline.ts';
 import { compilePack } from './pack.ts';
+import { compilePattern } from './pattern.ts';
 import { compileSampling } from './sampling.ts';
 import { compileStructuredMetadata } from './structured-metadata.ts';
 import { compileStructuredMetadataDrop } from './structured-metadata-drop.ts';
@@ -62,6 +63,7 @@ const COMPILERS = new Map<string, StageCompiler>([
   ['stage.metrics', (b) => compileMetrics(b)],
   ['stage.timestamp', (b, ctx) => compileTimestamp(b, ctx)],
   ['stage.split_json', (b) => compileSplitJson(b)],
+  ['stage.pattern', (b) => compilePattern(b)],
 ]);
 
 /** Every stage block name Alloy's loki.process accepts (stages/pipeline.go StageConfig). */

@@ -8,7 +8,6 @@ export const UNSUPPORTED_REASONS: ReadonlyMap<string, string> = new Map([
   ['stage.geoip', 'needs a MaxMind database'],
   ['stage.windowsevent', 'parses Windows event XML, which is not simulated'],
   ['stage.eventlogmessage', 'parses Windows event log messages, which is not simulated'],
-  ['stage.pattern', "uses Loki's pattern parser, which is not simulated"],
 ]);
 
 export function compileUnsupported(block: EvaluatedBlock, why?: string): CompiledStage {
