@@ -49,7 +49,8 @@ function panicMsg(msg: string): never {
 function sliceBounds(s: string, start: number | null, end: number | null): string {
   const len = byteLength(s);
   if (start === null) {
-    if (end! < 0 || end! > len) panicMsg(`runtime error: slice bounds out of range [:${end}] with length ${len}`);
+    if (end! < 0) panicMsg(`runtime error: slice bounds out of range [:${end}]`);
+    if (end! > len) panicMsg(`runtime error: slice bounds out of range [:${end}] with length ${len}`);
     return fromBytes(toBytes(s).subarray(0, end!));
   }
   if (end === null) {

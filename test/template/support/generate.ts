@@ -49,12 +49,24 @@ const ALLOY: Record<string, number> = {
   Sha2Hash: 2,
 };
 
+// sprig functions the oracle renders itself, with their arity.
+const SPRIG: Record<string, number> = {
+  upper: 1, lower: 1, trim: 1, trimAll: 2, trimPrefix: 2, trimSuffix: 2, replace: 3, repeat: 2, substr: 3, trunc: 2,
+  contains: 2, hasPrefix: 2, hasSuffix: 2, quote: 2, squote: 1, indent: 2, sha1sum: 1, sha256sum: 1, b64enc: 1, b64dec: 1,
+  toString: 1, toJson: 1, join: 2, split: 2, splitList: 2, list: 3, default: 2, empty: 1, coalesce: 3, ternary: 3,
+  first: 1, last: 1, reverse: 1, sortAlpha: 1, regexMatch: 2, regexFind: 2, regexFindAll: 3, regexSplit: 3,
+  regexQuoteMeta: 1, base: 1, dir: 1, ext: 1, clean: 1, typeOf: 1, kindOf: 1, until: 1,
+};
+const SPRIG_INT_FIRST = new Set(['repeat', 'substr', 'trunc', 'indent', 'until']);
+const SPRIG_REGEX_FIRST = new Set(['regexMatch', 'regexFind', 'regexFindAll', 'regexSplit']);
+
 class TemplateGen {
   private defines: string[] = [];
   private varCount = 0;
   constructor(
     private readonly t: Tape,
     private readonly funcs: boolean,
+    private readonly sprig = false,
   ) {}
 
   field(): string {
@@ -114,6 +126,7 @@ class TemplateGen {
 
   call(scope: string[], depth: number, piped: boolean): string {
     const t = this.t;
+    if (this.sprig && t.chance(0.5)) return this.sprigCall(scope, depth, piped);
     const names = this.funcs && t.chance(0.45) ? ALLOY : BUILTINS;
     let name = t.pick(Object.keys(names));
     let arity = names[name]!;
@@ -140,6 +153,24 @@ class TemplateGen {
     const stringy = names === ALLOY && name !== 'Replace';
     for (let i = 0; i < Math.max(0, arity); i++) args.push(stringy && t.chance(0.75) ? this.stringOperand(scope, depth) : this.operand(scope, depth));
     if (name === 'Replace' && args.length === 4 && t.chance(0.8)) args[3] = t.pick(['-1', '1', '2', '0']);
+    return [name, ...args].join(' ');
+  }
+
+  sprigCall(scope: string[], depth: number, piped: boolean): string {
+    const t = this.t;
+    const name = t.pick(Object.keys(SPRIG));
+    let arity = SPRIG[name]!;
+    if (t.chance(0.03)) arity += t.pick([-1, 1]);
+    const args: string[] = [];
+    for (let i = 0; i < arity; i++) {
+      if (i === 0 && SPRIG_INT_FIRST.has(name)) args.push(t.pick(['0', '1', '2', '3', '5', '-1', '-2', '20']));
+      else if (i === 1 && name === 'substr') args.push(t.pick(['0', '2', '4', '-1', '10']));
+      else if (i === 0 && SPRIG_REGEX_FIRST.has(name)) args.push(t.pick(REGEXES));
+      else if (i === 2 && (name === 'regexFindAll' || name === 'regexSplit')) args.push(t.pick(['-1', '0', '1', '2']));
+      else if (i === 2 && name === 'ternary') args.push(t.pick(['true', 'false', '(eq .a "abc")']));
+      else args.push(t.chance(0.6) ? this.stringOperand(scope, depth) : this.operand(scope, depth));
+    }
+    if (piped) args.pop();
     return [name, ...args].join(' ');
   }
 
@@ -284,9 +315,10 @@ export const caseArb: fc.Arbitrary<Case> = fc
     tape: fc.array(fc.nat(), { minLength: 64, maxLength: 64 }),
     data: dataArb,
     funcs: fc.boolean(),
+    sprig: fc.boolean(),
   })
-  .map(({ tape, data, funcs }) => {
-    const g = new TemplateGen(new Tape(tape), funcs);
+  .map(({ tape, data, funcs, sprig }) => {
+    const g = new TemplateGen(new Tape(tape), funcs, sprig);
     const small = tape[0]! % 10 < 3;
     let template = g.list([], small ? 1 : 3, false, true, true);
     // One case in ten is damaged by one edit, to exercise Go's parse errors.
@@ -295,5 +327,5 @@ export const caseArb: fc.Arbitrary<Case> = fc
       const insert = ['', '{{', '}}', '(', ')', '"', '|', '$', '-', ' ', '{{end}}', '{{else}}', '.', ':='][tape[3]! % 14]!;
       template = template.slice(0, at) + insert + template.slice(at + (insert === '' || tape[4]! % 2 === 0 ? 1 : 0));
     }
-    return { template, data, funcs };
+    return { template, data, funcs, sprig };
   });

@@ -1,7 +1,7 @@
 // Runs (template, data) cases through Go's text/template (one oracle process for the whole batch)
 // and through src/template, and lists the cases where they disagree.
 import { askOracle } from '../../oracle/go.ts';
-import { alloyExtraTemplateFuncs, parseTemplate, TemplateError } from '../../../src/template/index.ts';
+import { alloyExtraTemplateFuncs, alloyTemplateFuncs, parseTemplate, TemplateError, type FuncMap } from '../../../src/template/index.ts';
 import { fromBytes, toBytes } from '../../../src/template/utf8.ts';
 import { b64, encodeTagged, toTemplateValue, type Tagged } from './tagged.ts';
 
@@ -10,6 +10,30 @@ export interface Case {
   data: Tagged;
   /** Install Alloy's own functions (the oracle has Go versions of those stdlib can express; no sprig, no Hash). */
   funcs: boolean;
+  /** Also install the sprig functions the oracle has its own Go renditions of (SPRIG_SUBSET). */
+  sprig?: boolean;
+}
+
+/** Names of sprig functions the oracle implements itself (test/oracle/template/main.go sprigLike). */
+export const SPRIG_SUBSET = [
+  'upper', 'lower', 'trim', 'trimAll', 'trimPrefix', 'trimSuffix', 'replace', 'repeat', 'substr', 'trunc', 'contains',
+  'hasPrefix', 'hasSuffix', 'quote', 'squote', 'indent', 'sha1sum', 'sha256sum', 'b64enc', 'b64dec', 'toString', 'toJson',
+  'join', 'split', 'splitList', 'list', 'default', 'empty', 'coalesce', 'ternary', 'first', 'last', 'reverse', 'sortAlpha',
+  'regexMatch', 'regexFind', 'regexFindAll', 'regexSplit', 'regexQuoteMeta', 'base', 'dir', 'ext', 'clean', 'typeOf', 'kindOf',
+  'until',
+] as const;
+
+let sprigMap: FuncMap | undefined;
+
+function funcsFor(c: Case): FuncMap | undefined {
+  if (!c.funcs && !c.sprig) return undefined;
+  const m: FuncMap = {};
+  if (c.sprig) {
+    sprigMap ??= Object.fromEntries(SPRIG_SUBSET.map((n) => [n, alloyTemplateFuncs()[n]!]));
+    Object.assign(m, sprigMap);
+  }
+  if (c.funcs) Object.assign(m, alloyExtraTemplateFuncs());
+  return m;
 }
 
 interface GoAnswer {
@@ -25,7 +49,7 @@ export type Outcome = { out: string } | { perr: string } | { eerr: string } | { 
 export function runOurs(c: Case): Outcome {
   let t;
   try {
-    t = parseTemplate('pipeline_template', c.template, c.funcs ? alloyExtraTemplateFuncs() : undefined, { goVersion: '1.19' });
+    t = parseTemplate('pipeline_template', c.template, funcsFor(c), { goVersion: '1.19' });
   } catch (e) {
     if (e instanceof TemplateError) return { perr: e.message };
     return { other: String(e) };
@@ -55,7 +79,7 @@ export interface Disagreement {
 export async function compareWithGo(cases: Case[]): Promise<{ disagreements: Disagreement[]; go: Outcome[] }> {
   const answers = await askOracle<unknown, GoAnswer>(
     'template',
-    cases.map((c) => ({ t: b64(c.template), d: encodeTagged(c.data), funcs: c.funcs })),
+    cases.map((c) => ({ t: b64(c.template), d: encodeTagged(c.data), funcs: c.funcs, sprig: c.sprig === true })),
   );
   const disagreements: Disagreement[] = [];
   const go = answers.map(goOutcome);
