@@ -27,6 +27,7 @@ import type {
 import { Scanner } from './scanner.ts';
 import { binaryPrecedence, type Token, type TokenKind } from './tokens.ts';
 import { isValidIdentifier } from './identifiers.ts';
+import { isEscapedByte } from './source-text.ts';
 
 /** Nesting deeper than this is reported instead of recursing further (bounded stack on hostile input). */
 export const MAX_NESTING = 500;
@@ -571,6 +572,7 @@ export function goQuote(s: string): string {
         continue;
     }
     if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
+    else if (isEscapedByte(cp)) out += `\\x${(cp - 0xdc00).toString(16).padStart(2, '0')}`; // a byte that was not UTF-8
     else if (cp >= 0xd800 && cp <= 0xdfff) out += '\\ufffd';
     else if (cp > 0x7f && !isPrintableForQuote(cp)) out += cp > 0xffff ? `\\U${cp.toString(16).padStart(8, '0')}` : `\\u${cp.toString(16).padStart(4, '0')}`;
     else out += ch;

@@ -65,3 +65,17 @@ export function mutate(src: string, rng: (n: number) => number): string {
   }
   return s;
 }
+
+/** Bytes that trip a reader: invalid UTF-8 lead and continuation bytes, NUL, a BOM, CR, quotes, comment starts. */
+const ODD_BYTES = [0xff, 0xfe, 0xc0, 0x80, 0xe2, 0x82, 0xed, 0xa0, 0xf0, 0x9f, 0x98, 0xef, 0xbb, 0xbf, 0x00, 0x0d, 0x0a, 0x22, 0x60, 0x2f, 0x2a, 0x5c];
+
+/** Inserts odd bytes into, or deletes bytes from, a file's bytes (splitting UTF-8 sequences too). */
+export function mutateBytes(src: Buffer, rng: (n: number) => number): Buffer {
+  const bytes = [...src];
+  for (let e = 1 + rng(4); e > 0; e--) {
+    const at = rng(bytes.length + 1);
+    if (rng(2)) bytes.splice(at, 0, ODD_BYTES[rng(ODD_BYTES.length)]!);
+    else bytes.splice(at, 1 + rng(2));
+  }
+  return Buffer.from(bytes);
+}

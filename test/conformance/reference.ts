@@ -34,7 +34,8 @@ export interface ReferenceAnswer {
 }
 
 export interface Reference {
-  ask(sources: string[]): Promise<ReferenceAnswer[]>;
+  /** Answers for each source; strings are sent as UTF-8, buffers as they are. */
+  ask(sources: (string | Buffer)[]): Promise<ReferenceAnswer[]>;
   dispose(): void;
 }
 
@@ -69,7 +70,7 @@ export function buildReference(tree: SourceTree): Reference | string {
   }
 }
 
-function ask(bin: string, sources: string[]): Promise<ReferenceAnswer[]> {
+function ask(bin: string, sources: (string | Buffer)[]): Promise<ReferenceAnswer[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(bin, [], { stdio: ['pipe', 'pipe', 'inherit'] });
     const chunks: Buffer[] = [];
@@ -81,6 +82,6 @@ function ask(bin: string, sources: string[]): Promise<ReferenceAnswer[]> {
       if (lines.length !== sources.length) return reject(new Error(`reference answered ${lines.length} of ${sources.length}`));
       resolve(lines.map((l) => JSON.parse(l) as ReferenceAnswer));
     });
-    child.stdin.end(sources.map((s) => JSON.stringify({ src: Buffer.from(s, 'utf8').toString('base64') })).join('\n') + '\n');
+    child.stdin.end(sources.map((s) => JSON.stringify({ src: (typeof s === 'string' ? Buffer.from(s, 'utf8') : s).toString('base64') })).join('\n') + '\n');
   });
 }

@@ -19,7 +19,8 @@ import type { Diagnostic } from '../../src/syntax/ast.ts';
 import { stripPositions } from '../../src/syntax/ast-compare.ts';
 import { openSourceTree, type SourceTree } from './source-tree.ts';
 import { buildReference, type ReferenceAnswer } from './reference.ts';
-import { mutate, makeRng } from './mutations.ts';
+import { mutate, mutateBytes, makeRng } from './mutations.ts';
+import { decodeSource } from '../../src/syntax/source-text.ts';
 import { docSnippets, expectedErrors, PLACEHOLDER } from './corpus.ts';
 import fc from 'fast-check';
 import { alloyFile } from '../syntax/arbitraries.ts';
@@ -136,6 +137,16 @@ function checkValid(name: string, src: string, fmtStats: FmtStats): { rejected?:
   if (once === src) fmtStats.unchanged++;
   else fmtStats.changed.push(name);
   return {};
+}
+
+function mutateBytesCorpus(inputs: { name: string; src: string }[], count: number, rng: (n: number) => number): { name: string; bytes: Buffer }[] {
+  const seeds = inputs.filter((c) => c.src.length < 20000);
+  const out: { name: string; bytes: Buffer }[] = [];
+  for (let i = 0; i < count && seeds.length > 0; i++) {
+    const seed = seeds[rng(seeds.length)]!;
+    out.push({ name: `byte mutant #${i} of ${seed.name}`, bytes: mutateBytes(Buffer.from(seed.src, 'utf8'), rng) });
+  }
+  return out;
 }
 
 // ---- differential comparison with Alloy's parser and printer ----------------------------------
@@ -289,6 +300,14 @@ async function main(argv: string[]): Promise<number> {
         const sGen = section("Differential: 3000 generated valid files (test/syntax/arbitraries.ts) vs Alloy's parser and printer");
         await compareWithReference(generated, await ref.ask(generated.map((c) => c.src)), sGen);
         sections.push(sGen);
+        const byteMutants = mutateBytesCorpus(corpus, fuzzCount / 4, makeRng(5));
+        const sBytes = section(`Differential: ${byteMutants.length} byte-level mutations (invalid UTF-8, NUL, BOM, CR) vs Alloy's parser and printer`);
+        await compareWithReference(
+          byteMutants.map((m) => ({ name: m.name, src: decodeSource(m.bytes) })),
+          await ref.ask(byteMutants.map((m) => m.bytes)),
+          sBytes,
+        );
+        sections.push(sBytes);
       } finally {
         ref.dispose();
       }

@@ -23,3 +23,9 @@ describe('goQuote', () => {
     expect(goQuote('é\u00a0')).toBe('"é\\u00a0"');
   });
 });
+
+describe('goQuote of undecodable bytes', () => {
+  it('prints a byte that was not UTF-8 as \\x, as Go does for invalid bytes', () => {
+    expect(goQuote(`a${String.fromCharCode(0xdc82)}b`)).toBe('"a\\x82b"');
+  });
+});
