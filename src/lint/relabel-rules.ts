@@ -179,13 +179,13 @@ function shadowed(c: Component, r: KnownRule, earlier: CompiledRule[]): Finding[
   for (let i = earlier.length - 1; i >= 0; i--) {
     const e = earlier[i]!;
     if (e.kind !== 'rule') return [];
-    if (sameConfig(e, r)) {
+    if (sameConfig(e, r) || coveredLabelDrop(e, r)) {
       return [
         finding(
           'rule-shadowed',
           r.source.file,
           r.source.range,
-          `${ruleName(r)} repeats ${ruleName(e)} of ${c.id} and nothing in between adds or changes labels, so it never changes anything: ${r.action === 'labeldrop' || r.action === 'labelkeep' ? 'the labels it matches are already gone' : 'every label set it would filter was already filtered'}`,
+          `${ruleName(r)} ${sameConfig(e, r) ? 'repeats' : 'only matches label names already removed by'} ${ruleName(e)} of ${c.id} and nothing in between adds or changes labels, so it never changes anything: ${r.action === 'labeldrop' || r.action === 'labelkeep' ? 'the labels it matches are already gone' : 'every label set it would filter was already filtered'}`,
           'remove the duplicate rule, or change it to do what was intended',
         ),
       ];
@@ -193,4 +193,38 @@ function shadowed(c: Component, r: KnownRule, earlier: CompiledRule[]): Finding[
     if (!between.has(e.action)) return [];
   }
   return [];
+}
+
+/**
+ * A labeldrop whose regex spells out label names (`email` or `email|phone`) after an earlier
+ * labeldrop whose compiled regex matches every one of them: nothing is left for it to drop.
+ */
+function coveredLabelDrop(earlier: KnownRule, later: KnownRule): boolean {
+  if (earlier.action !== 'labeldrop' || later.action !== 'labeldrop') return false;
+  const names = exactStrings(later.config.regex);
+  return names !== undefined && names.length > 0 && names.every((n) => earlier.regex.matchString(n));
+}
+
+/** The strings a regex matches when it is a plain alternation of case-sensitive literals. */
+export function exactStrings(pattern: string): string[] | undefined {
+  let node: Node;
+  try {
+    node = parseRegex(pattern).root;
+  } catch {
+    return undefined;
+  }
+  while (node.op === 'capture') node = node.sub;
+  const branches = node.op === 'alternate' ? node.subs : [node];
+  const out: string[] = [];
+  for (let b of branches) {
+    while (b.op === 'capture') b = b.sub;
+    const parts = b.op === 'concat' ? b.subs : [b];
+    let text = '';
+    for (const p of parts) {
+      if (p.op !== 'literal' || p.fold) return undefined;
+      text += String.fromCodePoint(p.rune);
+    }
+    out.push(text);
+  }
+  return out;
 }

@@ -11,6 +11,7 @@ import type { Component, ConfigModel, EvaluatedBlock } from '../config/model.ts'
 import { isCapsule, isObject, isUnknown, type AlloyValue } from '../config/value.ts';
 import { parseBase2Bytes, parseGoDuration, typeName, findUnknown } from '../loki/stages/args.ts';
 import { compileLokiProcess } from '../loki/process.ts';
+import { ALLOY_STAGE_NAMES } from '../loki/stages/index.ts';
 import { decodeArgs } from '../loki/secretfilter/args.ts';
 import { isRelabelComponentName, rulesOf } from '../relabel/index.ts';
 import type { Range } from '../syntax/ast.ts';
@@ -97,6 +98,11 @@ function enclosingStage(blocks: readonly EvaluatedBlock[], range: Range, prefix 
 }
 
 function fixFor(message: string): string {
+  const stageName = /unrecognized block name "(stage\.[^"]+)"/.exec(message);
+  if (stageName) {
+    const guess = closestName(stageName[1]!, ALLOY_STAGE_NAMES, 3);
+    if (guess) return `did you mean ${guess}?`;
+  }
   if (/unrecognized (attribute|block) name/.test(message)) return 'remove it or correct its name (see the component reference)';
   if (/missing required/.test(message)) return 'add the missing argument';
   if (/expected .*, got/.test(message)) return 'give the argument a value of the expected type';

@@ -30,6 +30,11 @@ describe('inline-credential', () => {
     expect(withRule(lint('remote.http "cfg" {\n  url = "https://config.example.com/alloy"\n}\n'), 'inline-credential')).toEqual([]);
   });
 
+  it('fires on an inline password in remotecfg', () => {
+    const src = 'remotecfg {\n  url = "https://fleet.example.com/config"\n  basic_auth {\n    username = "123456"\n    password = "glc_abcdef0123456789"\n  }\n}\n';
+    expect(positions(lint(src), 'inline-credential')).toEqual(['5:5']);
+  });
+
   it('does not fire on sys.env()', () => {
     expect(withRule(lint(endpoint('    basic_auth {\n      username = "u"\n      password = sys.env("LOKI_PASSWORD")\n    }')), 'inline-credential')).toEqual([]);
   });

@@ -23,6 +23,11 @@ describe('relabel-constant-replacement', () => {
     expect(withRule(lint(src), 'relabel-constant-replacement')).toEqual([]);
   });
 
+  it('fires on a conditional constant written to a label named as a hash', () => {
+    const src = relabelWith('  rule {\n    source_labels = ["user_id"]\n    regex         = ".+"\n    target_label  = "user_hash"\n    replacement   = "anon"\n  }');
+    expect(withRule(lint(src), 'relabel-constant-replacement').map((f) => f.message.includes('correlates nothing'))).toEqual([true]);
+  });
+
   it('does not fire on a conditional constant (a regex that selects values)', () => {
     const src = relabelWith('  rule {\n    source_labels = ["__meta_tls"]\n    regex         = "true"\n    target_label  = "__scheme__"\n    replacement   = "https"\n  }');
     expect(withRule(lint(src), 'relabel-constant-replacement')).toEqual([]);
@@ -68,6 +73,16 @@ describe('rule-shadowed', () => {
 
   it('fires on a repeated labeldrop, at the second rule', () => {
     expect(positions(lint(src), 'rule-shadowed')).toEqual(['7:3']);
+  });
+
+  it('fires on a labeldrop whose names an earlier labeldrop already removes', () => {
+    const covered = relabelWith('  rule {\n    action = "labeldrop"\n    regex  = "user_id|email"\n  }\n  rule {\n    action = "labeldrop"\n    regex  = "email"\n  }');
+    expect(positions(lint(covered), 'rule-shadowed')).toEqual(['7:3']);
+  });
+
+  it('does not fire on a labeldrop that names a label the earlier one keeps', () => {
+    const partly = relabelWith('  rule {\n    action = "labeldrop"\n    regex  = "user_id|email"\n  }\n  rule {\n    action = "labeldrop"\n    regex  = "email|phone"\n  }');
+    expect(withRule(lint(partly), 'rule-shadowed')).toEqual([]);
   });
 
   it('does not fire when a rule in between can recreate the label', () => {

@@ -54,6 +54,11 @@ describe('component-config-rejected', () => {
     expect(f.map((x) => [x.range.start.line, x.message.includes('stage.truncate (stage 1)')])).toEqual([[3, true]]);
   });
 
+  it('suggests the stage meant for a misspelt stage block', () => {
+    const f = withRule(lint('loki.process "p" {\n  stage.replce {\n    expression = "(x)"\n  }\n  forward_to = []\n}\n'), 'component-config-rejected');
+    expect(f.map((x) => x.fix)).toEqual(['did you mean stage.replace?']);
+  });
+
   it('fires on listen_addr in the http block, pointing to the command-line flag', () => {
     const f = withRule(lint('http {\n  listen_addr = "0.0.0.0:12345"\n}\n'), 'component-config-rejected');
     expect(f.map((x) => [x.range.start.line, x.message.includes('--server.http.listen-addr')])).toEqual([[2, true]]);

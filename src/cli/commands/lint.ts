@@ -30,8 +30,17 @@ export function register(program: Command): void {
       });
       const all = sortFindings(results.flatMap((r) => r.findings));
       const color = opts.format === 'pretty' && process.stdout.isTTY === true && !process.env.NO_COLOR;
-      const text = opts.format === 'json' ? formatJson(all) : opts.format === 'sarif' ? formatSarif(all) : formatPretty(results, { color });
+      const text = opts.format === 'json' ? formatJson(all) : opts.format === 'sarif' ? formatSarif(all) : formatPretty(results, { color, sourceOf: readOrEmpty });
       process.stdout.write(text);
       if (all.some((f) => atLeast(f.severity, opts.failOn))) process.exitCode = EXIT_FINDING;
     });
+}
+
+/** A module file a finding points into, for its code frame; empty when it cannot be read. */
+function readOrEmpty(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
 }

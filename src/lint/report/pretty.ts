@@ -5,6 +5,8 @@ import type { Finding } from '../types.ts';
 
 export interface PrettyOptions {
   color?: boolean;
+  /** Source text of another file a finding points into (an imported module). */
+  sourceOf?: (file: string) => string;
 }
 
 export function formatFindingPretty(f: Finding, source: string, opts: PrettyOptions = {}): string {
@@ -17,12 +19,13 @@ export function formatFindingPretty(f: Finding, source: string, opts: PrettyOpti
 }
 
 /** Every finding of one file, blank-line separated, and a one-line summary. */
-export function formatPretty(results: ReadonlyArray<{ source: string; findings: readonly Finding[] }>, opts: PrettyOptions = {}): string {
+export function formatPretty(results: ReadonlyArray<{ file: string; source: string; findings: readonly Finding[] }>, opts: PrettyOptions = {}): string {
   const blocks: string[] = [];
   const count = { error: 0, warning: 0, info: 0 };
   for (const r of results) {
     for (const f of r.findings) {
-      blocks.push(formatFindingPretty(f, r.source, opts));
+      const source = f.file === r.file ? r.source : (opts.sourceOf?.(f.file) ?? '');
+      blocks.push(formatFindingPretty(f, source, opts));
       count[f.severity]++;
     }
   }

@@ -28,7 +28,6 @@ export function buildSarif(findings: readonly Finding[], opts: SarifOptions = {}
           driver: {
             name: 'alloy-scrub',
             version: opts.toolVersion ?? '0.1.0',
-            informationUri: 'https://github.com/grafana/alloy',
             rules: rules.map((r) => ({
               id: r.id,
               name: r.id,
