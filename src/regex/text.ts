@@ -35,59 +35,59 @@ function utf8UnitBytes(c: number): number {
 
 /**
  * Maps between UTF-8 byte offsets of a well-formed string and its UTF-16 indices. Only offsets
- * at character boundaries are meaningful, which is all a regex engine ever reports.
+ * at character boundaries are meaningful, which is all a regex engine ever reports. ASCII text
+ * (byte length = string length) maps to itself; other text builds its tables on first use.
  */
 export class OffsetMap {
-  /** byteToIndex[b] = UTF-16 index of byte offset b (only set at boundaries), or null for ASCII. */
-  private readonly byteToIndex: Int32Array | null;
-  readonly byteLength: number;
-  private readonly indexToByte: Int32Array | null;
+  private byteToIndex: Int32Array | null = null;
+  private indexToByte: Int32Array | null = null;
+  private readonly ascii: boolean;
 
-  constructor(wellFormed: string) {
-    let bytes = 0;
-    let ascii = true;
-    for (let i = 0; i < wellFormed.length; i++) {
-      const c = wellFormed.charCodeAt(i);
-      if (c >= 0x80) ascii = false;
-      bytes += utf8UnitBytes(c);
-    }
-    this.byteLength = bytes;
-    if (ascii) {
-      this.byteToIndex = null;
-      this.indexToByte = null;
-      return;
-    }
-    const b2i = new Int32Array(bytes + 1).fill(-1);
-    const i2b = new Int32Array(wellFormed.length + 1);
+  /** `byteLength` may be given when known (for example from the Buffer being searched). */
+  constructor(
+    private readonly wellFormed: string,
+    readonly byteLength: number = Buffer.byteLength(wellFormed, 'utf8'),
+  ) {
+    this.ascii = byteLength === wellFormed.length;
+  }
+
+  private build(): void {
+    const s = this.wellFormed;
+    const b2i = new Int32Array(this.byteLength + 1).fill(-1);
+    const i2b = new Int32Array(s.length + 1);
     let b = 0;
-    for (let i = 0; i < wellFormed.length; i++) {
+    for (let i = 0; i < s.length; i++) {
       // The second half of a surrogate pair sits inside a 4-byte character: not a boundary.
-      const c = wellFormed.charCodeAt(i);
+      const c = s.charCodeAt(i);
       if (!(c >= 0xdc00 && c <= 0xdfff)) b2i[b] = i;
       i2b[i] = b;
-      b += utf8UnitBytes(wellFormed.charCodeAt(i));
+      b += utf8UnitBytes(c);
     }
-    b2i[b] = wellFormed.length;
-    i2b[wellFormed.length] = b;
+    b2i[b] = s.length;
+    i2b[s.length] = b;
     this.byteToIndex = b2i;
     this.indexToByte = i2b;
   }
 
+  /** Whether a byte offset falls between characters (not inside a multi-byte sequence). */
+  isBoundary(byteOffset: number): boolean {
+    if (byteOffset < 0 || byteOffset > this.byteLength) return false;
+    if (this.ascii) return true;
+    if (this.byteToIndex === null) this.build();
+    return this.byteToIndex![byteOffset]! >= 0;
+  }
+
   toIndex(byteOffset: number): number {
-    if (byteOffset < 0 || this.byteToIndex === null) return byteOffset;
-    const i = this.byteToIndex[byteOffset];
+    if (byteOffset < 0 || this.ascii) return byteOffset;
+    if (this.byteToIndex === null) this.build();
+    const i = this.byteToIndex![byteOffset];
     if (i === undefined || i < 0) throw new Error(`byte offset ${byteOffset} is not a character boundary`);
     return i;
   }
 
-  /** Whether a byte offset falls between characters (not inside a multi-byte sequence). */
-  isBoundary(byteOffset: number): boolean {
-    if (this.byteToIndex === null) return byteOffset >= 0 && byteOffset <= this.byteLength;
-    return (this.byteToIndex[byteOffset] ?? -1) >= 0;
-  }
-
   toByte(index: number): number {
-    if (index < 0 || this.indexToByte === null) return index;
-    return this.indexToByte[index]!;
+    if (index <= 0 || this.ascii) return index;
+    if (this.indexToByte === null) this.build();
+    return this.indexToByte![index]!;
   }
 }
