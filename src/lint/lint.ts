@@ -35,7 +35,16 @@ export function lintModel(model: ConfigModel): Finding[] {
  */
 function dedupe(findings: Finding[]): Finding[] {
   const specificAt = new Set(findings.filter((f) => f.rule !== 'component-config-rejected').map((f) => `${f.file}:${f.range.start.offset}`));
-  return findings.filter((f) => f.rule !== 'component-config-rejected' || !specificAt.has(`${f.file}:${f.range.start.offset}`));
+  // A declare instantiated twice (or a foreach template) yields the same finding per instance:
+  // one per place in the source is enough.
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    if (f.rule === 'component-config-rejected' && specificAt.has(`${f.file}:${f.range.start.offset}`)) return false;
+    const key = `${f.rule}\u0000${f.file}:${f.range.start.offset}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export interface LintResult {

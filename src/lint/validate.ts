@@ -80,7 +80,10 @@ function compilerFindings(c: Component): Finding[] {
     const rule = isRelabelComponentName(c.componentName) && inRule ? 'relabel-rule-rejected' : 'component-config-rejected';
     const stage = c.componentName === 'loki.process' ? enclosingStage(c.blocks, range) : undefined;
     const where = stage ? `${c.id} ${stage}` : c.id;
-    return [finding(rule, e.file || c.file, range, `${where}: ${e.message}; Alloy refuses to load this configuration`, fixFor(e.message))];
+    const fix = stage?.startsWith('stage.truncate') && /unrecognized attribute/.test(e.message)
+      ? 'stage.truncate takes its settings in rule blocks: stage.truncate { rule { limit = "8KiB" suffix = "…" } }'
+      : fixFor(e.message);
+    return [finding(rule, e.file || c.file, range, `${where}: ${e.message}; Alloy refuses to load this configuration`, fix)];
   }
   return [];
 }

@@ -90,3 +90,10 @@ describe('validateConfig', () => {
     expect(f.map((x) => `${x.rule}@${x.range.start.line}`)).toEqual(['unknown-component@1', 'component-config-rejected@5']);
   });
 });
+
+describe('findings of module instances', () => {
+  it('are reported once per place in the source, however many instances there are', () => {
+    const src = 'declare "scrub" {\n  argument "out" {}\n  loki.process "p" {\n    stage.replace {\n      expression = `AKIA[A-Z0-9]{16}`\n    }\n    forward_to = argument.out.value\n  }\n}\nscrub "a" {\n  out = []\n}\nscrub "b" {\n  out = []\n}\n';
+    expect(positions(lint(src), 'replace-no-capture-group')).toEqual(['5:7']);
+  });
+});
