@@ -315,6 +315,7 @@ export function chooseStartComponent(model: ConfigModel, requested?: string): St
   }
   const processes = logComponents.filter((c) => c.componentName === 'loki.process');
   if (processes.length === 1) return { ok: true, id: processes[0]!.id };
+  if (choices.length === 0) return { ok: false, message: `${model.file} has no log pipeline (no loki.* component that takes log entries)`, choices };
   const why = processes.length === 0 ? `${model.file} has no loki.process component` : `${model.file} has ${processes.length} loki.process components`;
   return { ok: false, message: `${why}; choose where to start with --component`, choices };
 }

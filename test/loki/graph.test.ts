@@ -297,6 +297,10 @@ describe('chooseStartComponent', () => {
     expect(chooseStartComponent(m)).toMatchObject({ ok: false, choices: ['loki.relabel.r'] });
   });
 
+  it('says so when the config has no log pipeline at all', () => {
+    expect(chooseStartComponent(model(comp('prometheus.relabel.p')))).toEqual({ ok: false, message: 'test.alloy has no log pipeline (no loki.* component that takes log entries)', choices: [] });
+  });
+
   it('accepts a requested log component', () => {
     const m = model(comp('loki.process.a'), comp('loki.process.b'));
     expect(chooseStartComponent(m, 'loki.process.b')).toEqual({ ok: true, id: 'loki.process.b' });
