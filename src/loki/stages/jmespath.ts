@@ -20,17 +20,31 @@ export function compileJmes(expr: string): JmesExpression {
   return { ast: compile(expr) };
 }
 
+/** What a search gives: a value, Go's search error (the name is skipped), or no simulation. */
+export type JmesResult = { value: JsonValue } | { error: true } | { cannotSimulate: string };
+
 /**
- * Search(data): undefined when the search fails at run time (Alloy skips the name then). `plain`
- * converts the data once per entry, only if some expression needs the library.
+ * Search(data). `plain` converts the data once per entry, only if some expression needs the
+ * library. Differences from the library that go-jmespath v1.1.1 shows (checked on 420 cases):
+ * arithmetic on non-numbers gives null rather than an error, and a null document is a nil map,
+ * which behaves as an empty object except that `@` itself encodes as "null".
  */
-export function searchJmes(e: JmesExpression, data: JsonValue, plain: () => JsonPlain): JsonValue | undefined {
-  if ('steps' in e) return searchPath(e.steps, data);
+export function searchJmes(e: JmesExpression, data: JsonValue, plain: () => JsonPlain): JmesResult {
+  if ('steps' in e) return { value: searchPath(e.steps, data) };
+  const root = data === null ? {} : plain();
+  let out: JsonPlain;
   try {
-    return fromPlain(TreeInterpreter.search(e.ast, plain() as never) as JsonPlain);
-  } catch {
-    return undefined;
+    out = TreeInterpreter.search(e.ast, root as never) as JsonPlain;
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    if (msg.startsWith('not-a-number')) {
+      if (msg.includes('divide by zero')) return { cannotSimulate: 'division by zero (Go gives ±Inf or NaN)' };
+      return { value: null };
+    }
+    return { error: true };
   }
+  if (data === null && out === root) return { value: 'null' };
+  return { value: fromPlain(out) };
 }
 
 export function toPlain(v: JsonValue): JsonPlain {

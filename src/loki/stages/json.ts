@@ -75,8 +75,9 @@ export function compileJson(block: EvaluatedBlock): CompiledStage {
       let plain: ReturnType<typeof toPlain> | undefined;
       const asPlain = () => (plain ??= toPlain(data));
       for (const [name, e] of exprs) {
-        const v = searchJmes(e, data, asPlain);
-        if (v !== undefined) entry.extracted.set(name, simplify(v));
+        const r = searchJmes(e, data, asPlain);
+        if ('value' in r) entry.extracted.set(name, simplify(r.value));
+        else if ('cannotSimulate' in r) addMark(entry, markOf(block, `${where}: JMESPath for "${name}" not simulated: ${r.cannotSimulate}`));
       }
       if (re && data !== null) {
         for (const [k, v] of data) if (re.matchString(k)) entry.extracted.set(k, simplify(v));

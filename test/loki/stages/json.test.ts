@@ -49,10 +49,21 @@ describe('stage.json', () => {
     expect(e.unknown).toHaveLength(0);
   });
 
-  test('a quoted key with a dash is a field; unquoted it is a failing subtraction and is skipped', () => {
+  // Results below are what go-jmespath v1.1.1 (Alloy's) gives for the same expressions.
+  test('a quoted key with a dash is a field; unquoted it is a subtraction of two missing fields: null', () => {
     const line = '{"user-agent":"curl"}';
     expect(runOne([stage('json', { expressions: { ua: '"user-agent"' } })], line).extracted.get('ua')).toBe('curl');
-    expect(runOne([stage('json', { expressions: { 'user-agent': '' } })], line).extracted.has('user-agent')).toBe(false);
+    const e = runOne([stage('json', { expressions: { 'user-agent': '' } })], line);
+    expect(e.extracted.has('user-agent')).toBe(true);
+    expect(e.extracted.get('user-agent')).toBe(null);
+  });
+
+  test('a function given the wrong type is a search error and the name is skipped', () => {
+    expect(runOne([stage('json', { expressions: { n: 'length(x)' } })], '{"x":1}').extracted.has('n')).toBe(false);
+  });
+
+  test('on a null document @ is the nil map, encoded as "null"', () => {
+    expect(runOne([stage('json', { expressions: { all: '@' } })], 'null').extracted.get('all')).toBe('null');
   });
 
   test('a __proto__ key is plain data', () => {
