@@ -3,8 +3,10 @@
 //   -w        rewrite files whose formatting changes
 //   --check   print the names of files that would change and exit 1 if any (like `gofmt -l`)
 // A file with syntax errors is not formatted: its errors are printed and the exit code is 1.
-// "-" reads standard input (not with -w).
-import { readFileSync, writeFileSync } from 'node:fs';
+// "-" reads standard input (not with -w). A directory stands for every *.alloy file under it
+// (as gofmt walks directories), in sorted order.
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { formatDiagnostic } from '../../syntax/diagnostics.ts';
 import { parseFile } from '../../syntax/parse.ts';
@@ -16,7 +18,7 @@ export function register(program: Command): void {
   program
     .command('fmt')
     .description('format Alloy files exactly as `alloy fmt` does')
-    .argument('<files...>', 'Alloy configuration files ("-" for standard input)')
+    .argument('<files...>', 'Alloy configuration files or directories of them ("-" for standard input)')
     .option('-w, --write', 'write the result back to the file instead of stdout')
     .option('--check', 'list files whose formatting would change; exit 1 if there are any')
     .action((files: string[], opts: { write?: boolean; check?: boolean }) => {
@@ -25,7 +27,7 @@ export function register(program: Command): void {
       const color = process.stderr.isTTY === true && !process.env.NO_COLOR;
       let code = EXIT_OK;
       const unreadable: string[] = [];
-      for (const file of files) {
+      for (const file of expandDirectories(files)) {
         let bytes: Buffer;
         try {
           bytes = readFileSync(file === '-' ? 0 : file);
@@ -58,4 +60,30 @@ export function register(program: Command): void {
       if (unreadable.length > 0) throw new CliExit(EXIT_USAGE, unreadable.join('\n'));
       process.exitCode = code;
     });
+}
+
+/** Replaces each directory by the *.alloy files under it, sorted; other arguments stay as they are. */
+function expandDirectories(args: string[]): string[] {
+  const out: string[] = [];
+  for (const arg of args) {
+    let isDir = false;
+    try {
+      isDir = arg !== '-' && statSync(arg).isDirectory();
+    } catch {
+      // Not there: reading it reports the problem.
+    }
+    if (isDir) out.push(...alloyFilesUnder(arg));
+    else out.push(arg);
+  }
+  return out;
+}
+
+function alloyFilesUnder(dir: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...alloyFilesUnder(path));
+    else if (entry.isFile() && entry.name.endsWith('.alloy')) found.push(path);
+  }
+  return found;
 }

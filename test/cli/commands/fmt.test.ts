@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,5 +52,16 @@ describe('alloy-scrub fmt', () => {
     const f = file('x.alloy', 'a = 1\n');
     const r = await runCommand(register, ['fmt', '-w', '--check', f]);
     expect(r.code).toBe(2);
+  });
+
+  it('checks every .alloy file under a directory, in sorted order', async () => {
+    const sub = join(dir, 'tree');
+    mkdirSync(join(sub, 'nested'), { recursive: true });
+    writeFileSync(join(sub, 'b.alloy'), 'b=1\n');
+    writeFileSync(join(sub, 'nested', 'a.alloy'), 'a=1\n');
+    writeFileSync(join(sub, 'ok.alloy'), 'a = 1\n');
+    writeFileSync(join(sub, 'notes.txt'), 'x=1\n');
+    const r = await runCommand(register, ['fmt', '--check', sub]);
+    expect(r).toEqual({ code: 1, stdout: `${join(sub, 'b.alloy')}\n${join(sub, 'nested', 'a.alloy')}\n`, stderr: '' });
   });
 });
