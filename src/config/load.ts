@@ -19,7 +19,11 @@
 //   is tried next to the importing file, with a warning. `import.http` / `import.git` are not fetched:
 //   their custom components are unknown (a warning), never guessed.
 // * Errors Alloy would raise are error diagnostics; the value involved becomes unknown, so that
-//   everything downstream fails closed. Unknown block names are warnings.
+//   everything downstream fails closed. Unknown block names are warnings, and so are calls to
+//   functions this tool does not know (their results are unknown): both may be newer than the
+//   catalogue, and neither is guessed.
+// * `foreach` (experimental in Alloy) is simulated when its collection is static: children get
+//   Alloy's ids, `foreach.<label>/foreach_<fingerprint>_<n>/<local id>`.
 
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';

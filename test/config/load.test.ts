@@ -238,3 +238,27 @@ describe('directory imports', () => {
     expect(m.diagnostics.map((d) => `${d.severity}: ${d.message}`)).toEqual(['warning: import.file.dir imports a directory; directory modules are not simulated by alloy-scrub']);
   });
 });
+
+describe('module rules', () => {
+  it('sets module_path at the root to the config file\'s directory', () => {
+    const m = loadConfig('loki.write "w" {\n  endpoint { url = module_path }\n}\n', '/etc/alloy/config.alloy', noEnv);
+    expect(m.components.get('loki.write.w')!.blocks[0]!.attributes.get('url')!.value).toBe('/etc/alloy');
+  });
+  it('refuses a declare without a label', () => {
+    expect(errors('declare {}\n')[0]!.message).toBe('block "declare" requires non-empty label');
+  });
+  it('refuses a declare labelled declare', () => {
+    expect(errors('declare "declare" {}\n')[0]!.message).toBe("'declare' is not a valid label for a declare block");
+  });
+  it('refuses a logging block inside a module', () => {
+    expect(errors('declare "d" {\n  logging {}\n}\nd "x" {}\n')[0]!.message).toBe('logging block not allowed inside a module');
+  });
+  it('treats a block whose first name is a declare as an instance, even if it shadows a component namespace', () => {
+    const m = loadConfig('declare "loki" {\n}\nloki.process "p" {}\n', 'main.alloy', noEnv);
+    expect(m.components.get('loki.process.p')?.custom).toBe(true);
+  });
+  it('warns that import.git modules are unknown', () => {
+    const m = loadConfig('import.git "g" {\n  repository = "https://example.com/r.git"\n  path = "m.alloy"\n}\n', 'main.alloy', noEnv);
+    expect(m.diagnostics.map((d) => d.message)).toEqual(['import.git modules are fetched at run time; their components are unknown to alloy-scrub']);
+  });
+});

@@ -123,7 +123,7 @@ export function evaluate(e: Expr, ctx: EvalContext): Val {
       return binaryOp(e, l, r);
     }
     case 'Call': {
-      const f = evaluate(e.value, ctx);
+      const f = evaluateCallee(e.value, ctx);
       if (isUnknownVal(f)) {
         // Still evaluate the arguments: their references count and their errors are real.
         e.args.forEach((a) => evaluate(a, ctx));
@@ -146,6 +146,21 @@ export function evaluate(e: Expr, ctx: EvalContext): Val {
       return f.call(args, site);
     }
   }
+}
+
+/**
+ * The function of a call. A callee that names nothing in scope is, for Alloy, an undefined
+ * component; here it is most likely a stdlib function newer than this tool, so it becomes an
+ * unknown function (with a warning) and the call's result is unknown — never a guess.
+ */
+function evaluateCallee(callee: Expr, ctx: EvalContext): Val {
+  const names = traversalOf(callee);
+  if (names && !ctx.resolve(names.map((n) => n.name)) && !ctx.identifiers.has(names[0]!.name)) {
+    const name = names.map((n) => n.name).join('.');
+    ctx.warn?.(`${name} is not a stdlib function alloy-scrub knows; its result is unknown`, callee.range);
+    return unknownFunction(name, callee.range);
+  }
+  return evaluate(callee, ctx);
 }
 
 function literal(kind: string, raw: string, e: Expr): Val {

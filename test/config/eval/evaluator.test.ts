@@ -106,3 +106,20 @@ describe('references', () => {
     expect(Array.isArray(v)).toBe(true);
   });
 });
+
+describe('unknown functions', () => {
+  it('makes a call to an undefined top-level function unknown with a warning naming it', () => {
+    const warnings: string[] = [];
+    const { expr } = parseExpression('base64_encode("x")');
+    const v = evaluate(expr, {
+      identifiers: buildStdlib({ env: () => undefined, constants: new Map() }),
+      resolve: () => undefined,
+      warn: (m) => warnings.push(m),
+    });
+    expect(show(v)).toEqual({ unknown: 'base64_encode is not a stdlib function alloy-scrub knows' });
+    expect(warnings).toEqual(['base64_encode is not a stdlib function alloy-scrub knows; its result is unknown']);
+  });
+  it('still reports an undefined identifier that is not called', () => {
+    expect(evalError('nope.value').message).toBe('component "nope.value" does not exist or is out of scope');
+  });
+});
