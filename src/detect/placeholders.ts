@@ -33,23 +33,35 @@ function isAllHex(s: string): boolean {
   return s.length > 0;
 }
 
-/** True when `value` is a redaction marker, a reference to a secret, a hash, or a filler. */
-export function isPlaceholder(value: string): boolean {
+/**
+ * True when `value` carries a redaction marker: a scrub word (REDACTED, MASKED…), a mask (***,
+ * xxxx, …, a trailing "..."), a wrapped marker (<redacted>, [MASKED]) or a reference
+ * (${VAR}, $SECRET_NAME). Narrower than isPlaceholder: usable on parts of a value (an email's
+ * local part) where short or repetitive text is legitimate.
+ */
+export function isRedactionMarker(value: string): boolean {
   const v = value.trim();
   if (v.length === 0) return true;
   const lower = v.toLowerCase();
-  if (NON_VALUES.has(lower)) return true;
   for (const w of SCRUB_WORDS) if (lower.includes(w)) return true;
+  if (/\*{2,}|•{2,}|#{3,}|x{4,}|X{4,}|…|\.\.\.$/.test(v)) return true;
+  if (/^(?:<[^<>]*>|\[[^[\]]*\]|\{\{.*\}\}|\$\{[^}]*\}|\(\([^)]*\)\)|%\([A-Za-z_]\w*\)[sd]|%[sdvqx]|%[A-Za-z_]\w*%)$/.test(v)) return true;
+  if (/^\$[A-Za-z_][A-Za-z0-9_]*$|^\$env:\w+$/i.test(v)) return true;
+  return false;
+}
+
+/** True when `value` is a redaction marker, a reference to a secret, a hash, or a filler. */
+export function isPlaceholder(value: string): boolean {
+  if (isRedactionMarker(value)) return true;
+  const v = value.trim();
+  const lower = v.toLowerCase();
+  if (NON_VALUES.has(lower)) return true;
   for (const p of FILLER_PREFIXES) if (lower.startsWith(p)) return true;
   if (lower.endsWith('_here') || lower.endsWith('-here')) return true;
-  // Masks: runs of mask characters anywhere, and gitleaks' partial redaction `abcd...`.
-  if (/\*{2,}|•{2,}|#{3,}|x{4,}|X{4,}|…|\.\.\.$/.test(v)) return true;
   // Low diversity: `xxxxxxxx`, `00000000`, `abababab` fillers.
   if (v.length >= 4 && distinctChars(lower) <= 2) return true;
-  // Wrapped markers and references: <redacted>, [MASKED], {{ .Values.pw }}, ${DB_PASS}, %(pw)s.
-  if (/^(?:<[^<>]*>|\[[^[\]]*\]|\{\{.*\}\}|\$\{[^}]*\}|\(\([^)]*\)\)|%\([A-Za-z_]\w*\)[sd]|%[sdvqx]|%[A-Za-z_]\w*%)$/.test(v)) return true;
-  // `$SECRET_NAME`, `$env:API_KEY`, `env:DB_PASSWORD`, `vault:secret/data/x#pw`, `secretRef:…`.
-  if (/^\$[A-Za-z_][A-Za-z0-9_]*$|^\$env:\w+$|^(?:env|vault|secret|secretref|file|ssm|arn):/i.test(v)) return true;
+  // `env:DB_PASSWORD`, `vault:secret/data/x#pw`, `secretRef:…`.
+  if (/^(?:env|vault|secret|secretref|file|ssm|arn):/i.test(v)) return true;
   if (HASH_PREFIX.test(v)) return true;
   if (DIGEST_HEX_LENGTHS.has(v.length) && isAllHex(v)) return true;
   return false;

@@ -2,7 +2,7 @@
 // then the domain is checked label by label and must end in an alphabetic TLD.
 
 import { isAlnum } from '../chars.ts';
-import { isPlaceholder } from '../placeholders.ts';
+import { isRedactionMarker } from '../placeholders.ts';
 import type { Detector, Span } from '../types.ts';
 
 function isLocalChar(c: number): boolean {
@@ -45,7 +45,7 @@ export function scanEmails(text: string): Span[] {
     if (local.length === 0 || local.endsWith('.') || local.includes('..')) continue;
     // `https://user@host` is a URL's user name, not a mailbox.
     if (text.startsWith('//', s - 2)) continue;
-    if (!domainValid(domain) || isPlaceholder(local)) continue;
+    if (!domainValid(domain) || isRedactionMarker(local)) continue;
     spans.push({ start: s, end: e });
   }
   return spans;

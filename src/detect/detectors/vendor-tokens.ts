@@ -3,7 +3,7 @@
 
 import { isAlnum, isBase64Url, isDigit, isUpper, isWord } from '../chars.ts';
 import { isPlaceholder } from '../placeholders.ts';
-import { scanTokens } from '../token-scanner.ts';
+import { scanTokens, type TokenShape } from '../token-scanner.ts';
 import type { Detector } from '../types.ts';
 
 const upperOrDigit = (c: number): boolean => isUpper(c) || isDigit(c);
@@ -12,6 +12,53 @@ const gitlabBody = (c: number): boolean => isBase64Url(c) || c === 0x2e;
 const webhookPath = (c: number): boolean => isBase64Url(c) || c === 0x2f || c === 0x2b;
 /** The token without its prefix must not be a filler such as `XXXXXXXXXXXXXXXX`. */
 const notFiller = (prefixLen: number) => (t: string): boolean => !isPlaceholder(t.slice(prefixLen));
+
+// Shapes are module constants so that each one's prefix finder is built once.
+const AWS_KEY_ID: TokenShape = {
+  prefixes: ['AKIA', 'ASIA', 'AROA', 'AIDA', 'AGPA', 'AIPA', 'ANPA', 'ANVA', 'APKA', 'ABIA', 'ACCA'],
+  body: upperOrDigit,
+  glueBefore: isAlnum,
+  glueAfter: isAlnum,
+  min: 16,
+  max: 16,
+  accept: notFiller(4),
+};
+const GITHUB_CLASSIC: TokenShape = { prefixes: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'], body: isAlnum, min: 36, max: 251, accept: notFiller(4) };
+const GITHUB_FINE_GRAINED: TokenShape = { prefixes: ['github_pat_'], body: isWord, min: 82, max: 244, accept: notFiller(11) };
+const GITLAB: TokenShape = {
+  prefixes: ['glpat-', 'gldt-', 'glrt-', 'glptt-', 'glft-', 'glsoat-', 'glimt-', 'glagent-', 'glcbt-', 'gloas-'],
+  body: gitlabBody,
+  min: 20,
+  max: 255,
+  glueBefore: isWord,
+  trimEnd: (c) => c === 0x2e || c === 0x2d,
+  accept: (t) => !isPlaceholder(t.slice(t.indexOf('-') + 1)),
+};
+const SLACK_TOKEN: TokenShape = {
+  prefixes: ['xoxa-', 'xoxb-', 'xoxp-', 'xoxo-', 'xoxs-', 'xoxr-', 'xoxe-', 'xapp-'],
+  body: alnumDash,
+  min: 10,
+  max: 250,
+  trimEnd: (c) => c === 0x2d,
+  accept: (t) => !isPlaceholder(t.slice(5)) && /[0-9]/.test(t.slice(5)),
+};
+const SLACK_WEBHOOK: TokenShape = {
+  prefixes: ['hooks.slack.com/services/', 'hooks.slack.com/workflows/', 'hooks.slack.com/triggers/'],
+  body: webhookPath,
+  min: 20,
+  max: 255,
+  spanIncludesPrefix: false,
+  trimEnd: (c) => c === 0x2f,
+  accept: (t) => !isPlaceholder(t.slice(t.lastIndexOf('/') + 1)),
+};
+const STRIPE: TokenShape = {
+  prefixes: ['sk_live_', 'rk_live_', 'sk_test_', 'rk_test_'],
+  body: isAlnum,
+  min: 16,
+  max: 247,
+  accept: notFiller(8),
+};
+const GOOGLE_API_KEY: TokenShape = { prefixes: ['AIza'], body: isBase64Url, min: 35, max: 35, accept: notFiller(4) };
 
 // Fake tokens for the examples are assembled from parts so that this source file itself does not
 // trip secret scanners that read the repository.
@@ -27,15 +74,7 @@ export const awsAccessKeyId: Detector = {
     nearMisses: ['AKIA' + 'XXXXXXXXXXXXXXXX', 'AKIA' + 'Z7QW3RT5YU8IOP2', 'xAKIA' + 'Z7QW3RT5YU8IOP2A', 'AKIA' + 'Z7QW3RT5YU8IOP2Aq'],
   },
   scan: (text) =>
-    scanTokens(text, {
-      prefixes: ['AKIA', 'ASIA', 'AROA', 'AIDA', 'AGPA', 'AIPA', 'ANPA', 'ANVA', 'APKA', 'ABIA', 'ACCA'],
-      body: upperOrDigit,
-      glueBefore: isAlnum,
-      glueAfter: isAlnum,
-      min: 16,
-      max: 16,
-      accept: notFiller(4),
-    }),
+    scanTokens(text, AWS_KEY_ID),
 };
 
 export const githubToken: Detector = {
@@ -48,8 +87,8 @@ export const githubToken: Detector = {
     nearMisses: ['ghp_' + 'short123', 'ghp_' + 'x'.repeat(36), 'ghx_' + r36],
   },
   scan: (text) => [
-    ...scanTokens(text, { prefixes: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'], body: isAlnum, min: 36, max: 251, accept: notFiller(4) }),
-    ...scanTokens(text, { prefixes: ['github_pat_'], body: isWord, min: 82, max: 244, accept: notFiller(11) }),
+    ...scanTokens(text, GITHUB_CLASSIC),
+    ...scanTokens(text, GITHUB_FINE_GRAINED),
   ],
 };
 
@@ -63,15 +102,7 @@ export const gitlabToken: Detector = {
     nearMisses: ['glpat-' + 'REDACTED', 'glpat-' + 'short', 'glpat-' + 'x'.repeat(20)],
   },
   scan: (text) =>
-    scanTokens(text, {
-      prefixes: ['glpat-', 'gldt-', 'glrt-', 'glptt-', 'glft-', 'glsoat-', 'glimt-', 'glagent-', 'glcbt-', 'gloas-'],
-      body: gitlabBody,
-      min: 20,
-      max: 255,
-      glueBefore: isWord,
-      trimEnd: (c) => c === 0x2e || c === 0x2d,
-      accept: (t) => !isPlaceholder(t.slice(t.indexOf('-') + 1)),
-    }),
+    scanTokens(text, GITLAB),
 };
 
 export const slackToken: Detector = {
@@ -84,14 +115,7 @@ export const slackToken: Detector = {
     nearMisses: ['xoxb-' + 'REDACTED', 'xoxz-' + '2048-4096-Qw3rTy5uIo7pAs9dFg1hJk', 'xoxb-' + '12'],
   },
   scan: (text) =>
-    scanTokens(text, {
-      prefixes: ['xoxa-', 'xoxb-', 'xoxp-', 'xoxo-', 'xoxs-', 'xoxr-', 'xoxe-', 'xapp-'],
-      body: alnumDash,
-      min: 10,
-      max: 250,
-      trimEnd: (c) => c === 0x2d,
-      accept: (t) => !isPlaceholder(t.slice(5)) && /[0-9]/.test(t.slice(5)),
-    }),
+    scanTokens(text, SLACK_TOKEN),
 };
 
 export const slackWebhook: Detector = {
@@ -104,15 +128,7 @@ export const slackWebhook: Detector = {
     nearMisses: ['https://hooks.slack.com/services/REDACTED', 'https://api.slack.com/services/T0A1B2C3D/B4E5F6G7H/qW8eR9tY0uI1oP2aS3dF4gH5'],
   },
   scan: (text) =>
-    scanTokens(text, {
-      prefixes: ['hooks.slack.com/services/', 'hooks.slack.com/workflows/', 'hooks.slack.com/triggers/'],
-      body: webhookPath,
-      min: 20,
-      max: 255,
-      spanIncludesPrefix: false,
-      trimEnd: (c) => c === 0x2f,
-      accept: (t) => !isPlaceholder(t.slice(t.lastIndexOf('/') + 1)),
-    }),
+    scanTokens(text, SLACK_WEBHOOK),
 };
 
 export const stripeKey: Detector = {
@@ -125,13 +141,7 @@ export const stripeKey: Detector = {
     nearMisses: ['pk_live_' + '51HqZ2eKx9Lm3Np7Qr5St8Uv', 'sk_live_' + 'REDACTED', 'sk_live_' + 'abc'],
   },
   scan: (text) =>
-    scanTokens(text, {
-      prefixes: ['sk_live_', 'rk_live_', 'sk_test_', 'rk_test_'],
-      body: isAlnum,
-      min: 16,
-      max: 247,
-      accept: notFiller(8),
-    }),
+    scanTokens(text, STRIPE),
 };
 
 export const googleApiKey: Detector = {
@@ -144,5 +154,5 @@ export const googleApiKey: Detector = {
     nearMisses: ['AIza' + 'SyD4f7Gh9Jk2', 'AIza' + 'X'.repeat(35), 'AIza' + 'SyD4f7Gh9Jk2Lm5Np8Qr1St4Uv7Wx0Yz3AbCD'],
   },
   scan: (text) =>
-    scanTokens(text, { prefixes: ['AIza'], body: isBase64Url, min: 35, max: 35, accept: notFiller(4) }),
+    scanTokens(text, GOOGLE_API_KEY),
 };
