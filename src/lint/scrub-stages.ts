@@ -4,6 +4,7 @@
 import type { ConfigModel, EvaluatedBlock } from '../config/model.ts';
 import { analyseRegex, compileRegex, RegexSyntaxError, type RegexAnalysis } from '../regex/index.ts';
 import { finding, showPattern, stringAttr } from './finding.ts';
+import { matchesEveryInput } from './empty-match.ts';
 import { caseSensitiveKeywords } from './keyword-case.ts';
 import { lokiProcesses, walkStages } from './stage-walk.ts';
 import type { Finding } from './types.ts';
@@ -109,15 +110,13 @@ function dropFindings(block: EvaluatedBlock, analysis: RegexAnalysis | undefined
   if (!expr || !analysis || !analysis.canMatchEmpty) return [];
   // Alloy drops only when every configured condition holds; with others set, say nothing.
   if ([...block.attributes.keys()].some((k) => k !== 'expression' && k !== 'drop_counter_reason')) return [];
-  // A drop expression that matches the empty string matches every value it is given.
-  const everything = compileRegex(expr.value).matchString('');
-  if (!everything) return [];
+  if (!matchesEveryInput(expr.value)) return [];
   return [
     finding(
       'regex-matches-empty',
       block.file,
       expr.attr.range,
-      `stage.drop expression ${showPattern(expr.value)} matches the empty string, so it matches every line: this stage drops all entries`,
+      `stage.drop expression ${showPattern(expr.value)} can match the empty string at the start of any text, so it matches every line: this stage drops all entries`,
       'make the expression require the text that identifies the lines to drop',
     ),
   ];

@@ -35,6 +35,12 @@ export function processLine(source: string, id: string, line: string, labels: Re
   return out[0]!.entry.line;
 }
 
+/** What a loki.process component does with `line`: 'forward' or 'drop'. */
+export function processOutcome(source: string, id: string, line: string): string {
+  const c = model(source).components.get(id)!;
+  return compileLokiProcess(c).process(newEntry(line, [], 0n)).map((o) => o.kind).join(',');
+}
+
 /** The label set a relabel component produces for `labels` (null when dropped). */
 export function relabel(source: string, id: string, labels: Record<string, string>): Record<string, string> | null {
   const c = model(source).components.get(id)!;

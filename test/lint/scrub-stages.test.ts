@@ -1,6 +1,6 @@
 // stage.replace / stage.drop findings, each checked against what the loki.process engine does.
 import { describe, expect, it } from 'vitest';
-import { lint, positions, processLine, withRule } from './helpers.ts';
+import { lint, positions, processLine, processOutcome, withRule } from './helpers.ts';
 
 const pipeline = (stages: string) => `loki.process "p" {
 ${stages}
@@ -97,6 +97,14 @@ describe('regex-matches-empty', () => {
 
   it('fires on a drop expression that matches every line', () => {
     expect(positions(lint(pipeline('  stage.drop {\n    expression = `.*`\n  }')), 'regex-matches-empty')).toEqual(['3:5']);
+  });
+
+  it('is true of Alloy: a drop expression `x*` drops a line without any x', () => {
+    expect(processOutcome(pipeline('  stage.drop {\n    expression = "x*"\n  }'), 'loki.process.p', 'GET /health 200')).toBe('drop');
+  });
+
+  it('does not fire on a drop expression that only matches the empty line', () => {
+    expect(withRule(lint(pipeline('  stage.drop {\n    expression = "^$"\n  }')), 'regex-matches-empty')).toEqual([]);
   });
 
   it('does not fire on a drop whose other conditions must also hold', () => {
