@@ -5,6 +5,12 @@
 
 const strict = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * Largest file the commands read (64 MiB). The syntax tree takes roughly 30 times the file size in
+ * memory; real configurations are kilobytes, so a larger file is refused rather than exhausting memory.
+ */
+export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
+
 /** True for the lone surrogates that stand for undecodable bytes. */
 export function isEscapedByte(unit: number): boolean {
   return unit >= 0xdc80 && unit <= 0xdcff;

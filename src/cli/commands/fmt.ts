@@ -5,13 +5,14 @@
 // A file with syntax errors is not formatted: its errors are printed and the exit code is 1.
 // "-" reads standard input (not with -w). A directory stands for every *.alloy file under it
 // (as gofmt walks directories), in sorted order.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { formatDiagnostic } from '../../syntax/diagnostics.ts';
 import { parseFile } from '../../syntax/parse.ts';
 import { formatFile } from '../../syntax/printer.ts';
 import { decodeSource } from '../../syntax/source-text.ts';
+import { readSourceFile } from './parse.ts';
 import { CliExit, EXIT_FINDING, EXIT_OK, EXIT_USAGE, usageError } from '../exit.ts';
 
 export function register(program: Command): void {
@@ -30,7 +31,7 @@ export function register(program: Command): void {
       for (const file of expandDirectories(files)) {
         let bytes: Buffer;
         try {
-          bytes = readFileSync(file === '-' ? 0 : file);
+          bytes = readSourceFile(file);
         } catch (err) {
           unreadable.push(`alloy-scrub: cannot read ${file}: ${(err as Error).message}`);
           continue;

@@ -1,11 +1,11 @@
 // `alloy-scrub parse FILE… [--json]`: read each file with Alloy's syntax rules. Errors are printed as
 // `file:line:col: message` with a code frame (exit 1); --json prints one JSON document per file
 // (JSON Lines) with the AST and the diagnostics. A file that cannot be read is a usage error (2).
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { formatDiagnostic } from '../../syntax/diagnostics.ts';
 import { parseFile } from '../../syntax/parse.ts';
-import { decodeSource } from '../../syntax/source-text.ts';
+import { decodeSource, MAX_SOURCE_BYTES } from '../../syntax/source-text.ts';
 import { CliExit, EXIT_FINDING, EXIT_OK, EXIT_USAGE } from '../exit.ts';
 
 export function register(program: Command): void {
@@ -21,7 +21,7 @@ export function register(program: Command): void {
       for (const file of files) {
         let source: string;
         try {
-          source = decodeSource(readFileSync(file));
+          source = decodeSource(readSourceFile(file));
         } catch (err) {
           unreadable.push(`alloy-scrub: cannot read ${file}: ${(err as Error).message}`);
           continue;
@@ -45,4 +45,14 @@ export function register(program: Command): void {
 
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** Reads a config file's bytes ("-" is standard input), refusing files over MAX_SOURCE_BYTES. */
+export function readSourceFile(file: string): Buffer {
+  if (file !== '-' && statSync(file).size > MAX_SOURCE_BYTES) {
+    throw new Error(`file is larger than ${MAX_SOURCE_BYTES / 1048576} MiB, the limit for Alloy configurations here`);
+  }
+  const bytes = readFileSync(file === '-' ? 0 : file);
+  if (bytes.length > MAX_SOURCE_BYTES) throw new Error(`input is larger than ${MAX_SOURCE_BYTES / 1048576} MiB`);
+  return bytes;
 }
