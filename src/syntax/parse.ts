@@ -1,4 +1,9 @@
-// Entry point of the syntax layer: source text in, AST and diagnostics out. Never throws.
+// Entry point of the syntax layer: source text in, AST and diagnostics out. Never throws, on any
+// input. Diagnostics are Alloy's, message for message and position for position (checked against
+// Alloy's own parser by the conformance run). To report bytes that are not UTF-8 as Alloy does, read
+// files with `decodeSource` (source-text.ts). Nesting deeper than MAX_NESTING (500) levels is
+// reported as an error instead of being parsed. `parseWithGrammar` (grammar-parse.ts) is the
+// Chevrotain-based second implementation of the same language.
 import type { Diagnostic, Expr, File } from './ast.ts';
 import { AlloyParser } from './parser.ts';
 
@@ -8,6 +13,10 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * Parses a whole file. The tree is complete when there are no diagnostics and best-effort otherwise;
+ * Alloy itself discards the tree of a file with errors.
+ */
 export function parseFile(source: string, fileName: string): ParseResult {
   const parser = new AlloyParser(source, fileName);
   const file = parser.parseFile();
