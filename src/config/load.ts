@@ -756,6 +756,18 @@ function collectCapsules(v: Val, out: Map<string, CapsuleValue>): void {
   else if (isObjVal(v)) v.fields.forEach((x) => collectCapsules(x, out));
 }
 
+/** A module instantiated several times reports the same problem once. */
+function dedupeDiagnostics(model: ConfigModel): void {
+  const seen = new Set<string>();
+  const kept = model.diagnostics.filter((d) => {
+    const key = `${d.severity}\u0000${d.file}\u0000${d.range.start.offset}\u0000${d.range.end.offset}\u0000${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  model.diagnostics.splice(0, model.diagnostics.length, ...kept);
+}
+
 /**
  * Modules are evaluated when first referenced, so edges are recorded out of order; give them the
  * order of their `from` component, then of their position in the source.
@@ -783,6 +795,7 @@ export function loadConfig(source: string, file: string, opts: LoadOptions = {})
   loader.collect(root, model.components);
   model.configBlocks = loader.evaluateConfigBlocks(root);
   sortEdges(model);
+  dedupeDiagnostics(model);
   return model;
 }
 

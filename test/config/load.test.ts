@@ -262,3 +262,12 @@ describe('module rules', () => {
     expect(m.diagnostics.map((d) => d.message)).toEqual(['import.git modules are fetched at run time; their components are unknown to alloy-scrub']);
   });
 });
+
+describe('diagnostics of modules', () => {
+  it('reports a problem inside a declare once even when it is instantiated twice', () => {
+    const src = 'declare "d" {\n  loki.process "p" {\n    forward_to = [loki.write.nope.receiver]\n  }\n}\nd "a" {}\nd "b" {}\n';
+    expect(errors(src).map((e) => `${e.range.start.line}:${e.range.start.column} ${e.message}`)).toEqual([
+      '3:19 component "loki.write.nope.receiver" does not exist or is out of scope',
+    ]);
+  });
+});
