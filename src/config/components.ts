@@ -165,7 +165,6 @@ const ROWS: Row[] = [
   ['otelcol.receiver.kafka', []],
   ['otelcol.receiver.loki', [['receiver', 'LogsReceiver']]],
   ['otelcol.receiver.nginx', []],
-  ['otelcol.receiver.opencensus', []],
   ['otelcol.receiver.otlp', []],
   ['otelcol.receiver.prometheus', [['receiver', 'MetricsReceiver']]],
   ['otelcol.receiver.solace', []],

@@ -34,3 +34,7 @@ describe('component catalogue', () => {
     expect([...CONFIG_BLOCK_NAMES].filter(isComponentName)).toEqual([]);
   });
 });
+
+it('does not know otelcol.receiver.opencensus, which Alloy removed', () => {
+  expect(isComponentName('otelcol.receiver.opencensus')).toBe(false);
+});
