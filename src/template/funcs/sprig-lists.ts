@@ -96,8 +96,9 @@ export function pathExt(p: string): string {
 
 /** Go's Regexp.Split. */
 function regexSplit(pattern: string, s: string, n: bigint, compile: (p: string) => ReturnType<typeof compileRegex>): RV {
-  if (n === 0n) return { t: SliceString, v: null };
+  // sprig compiles first (a bad pattern fails even when n is 0), then Split.
   const re = compile(pattern);
+  if (n === 0n) return { t: SliceString, v: null };
   if (pattern.length > 0 && s.length === 0) return rv.strings(['']);
   const limit = n < 0n ? -1 : Number(n > 1_000_000_000n ? 1_000_000_000n : n);
   const matches = re.findAllStringIndex(s, limit);
