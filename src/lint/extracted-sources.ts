@@ -19,9 +19,13 @@ import { compiledRules, relabelComponents } from './relabel-rules.ts';
 import { lokiProcesses } from './stage-walk.ts';
 import type { Finding } from './types.ts';
 
-/** Stages whose `source` names an extracted value they read. */
+/**
+ * Stages whose `source` names one extracted value they read, and that do nothing without it.
+ * (stage.drop is not one: its source is a comma-separated list, and with an expression that
+ * matches "" it can still drop when the values are missing.)
+ */
 const READS_SOURCE = new Set([
-  'stage.replace', 'stage.regex', 'stage.json', 'stage.logfmt', 'stage.luhn', 'stage.output', 'stage.tenant', 'stage.timestamp', 'stage.drop',
+  'stage.replace', 'stage.regex', 'stage.json', 'stage.logfmt', 'stage.luhn', 'stage.output', 'stage.tenant', 'stage.timestamp',
 ]);
 
 /** Stages that never add to the extracted map. */

@@ -21,6 +21,7 @@ export function caseSensitiveKeywords(pattern: string): CaseSensitiveKeywords | 
 function search(node: Node, prev?: Node): CaseSensitiveKeywords | undefined {
   const alt = node.op === 'capture' ? node.sub : node;
   if (alt.op === 'alternate' && alt.subs.length >= 2 && !(prev && fixesCase(prev))) {
+    // Every match passes through this alternation (see below), so each contains one of the keywords.
     const words = alt.subs.map(keywordOf);
     if (words.every((w): w is string => w !== undefined) && words.some(isCredentialWord)) return { keywords: words };
   }
@@ -31,10 +32,9 @@ function search(node: Node, prev?: Node): CaseSensitiveKeywords | undefined {
     }
     return undefined;
   }
-  for (const child of children(node)) {
-    const found = search(child);
-    if (found) return found;
-  }
+  // Only the spine: parts every match goes through. Below an alternation or an optional part,
+  // another branch might match the capitalised spelling, and the claim would not hold.
+  if (node.op === 'capture' || (node.op === 'repeat' && node.min >= 1)) return search(node.sub);
   return undefined;
 }
 
@@ -60,19 +60,6 @@ const CREDENTIAL_WORDS = /^(pass|pwd|secret|token|bearer|basic|auth|api|key|acce
 
 function isCredentialWord(word: string): boolean {
   return CREDENTIAL_WORDS.test(word.replace(/[^a-z]/g, ''));
-}
-
-function children(node: Node): Node[] {
-  switch (node.op) {
-    case 'capture':
-    case 'repeat':
-      return [node.sub];
-    case 'concat':
-    case 'alternate':
-      return node.subs;
-    default:
-      return [];
-  }
 }
 
 /**

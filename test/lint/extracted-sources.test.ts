@@ -30,8 +30,13 @@ describe('source-not-extracted', () => {
   });
 
   it('does not fire for a label the configuration sets on entries', () => {
-    const src = `loki.relabel "r" {\n  forward_to = []\n  rule {\n    source_labels = ["__journal__systemd_unit"]\n    target_label  = "unit"\n  }\n}\n` + pipeline('  stage.drop {\n    source     = "unit"\n    expression = "cron"\n  }');
+    const src = `loki.relabel "r" {\n  forward_to = []\n  rule {\n    source_labels = ["__journal__systemd_unit"]\n    target_label  = "unit"\n  }\n}\n` + pipeline('  stage.replace {\n    source     = "unit"\n    expression = "(cron)"\n  }');
     expect(withRule(lint(src), 'source-not-extracted')).toEqual([]);
+  });
+
+  it('fires with the same setup when the label is not the one read', () => {
+    const src = `loki.relabel "r" {\n  forward_to = []\n  rule {\n    source_labels = ["__journal__systemd_unit"]\n    target_label  = "unit"\n  }\n}\n` + pipeline('  stage.replace {\n    source     = "service"\n    expression = "(cron)"\n  }');
+    expect(withRule(lint(src), 'source-not-extracted').length).toBe(1);
   });
 
   it('does not fire after a stage it cannot read (it may extract anything)', () => {

@@ -131,6 +131,10 @@ describe('regex-case-sensitive-keywords', () => {
     expect(withRule(lint(pipeline('  stage.replace {\n    expression = `--(?:password|token)[= ](\\S+)`\n  }')), 'regex-case-sensitive-keywords')).toEqual([]);
   });
 
+  it('does not fire when another branch of the expression can match the capitalised word', () => {
+    expect(withRule(lint(pipeline('  stage.replace {\n    expression = `(?:password|token)=(\\S+)|Password=(\\S+)`\n  }')), 'regex-case-sensitive-keywords')).toEqual([]);
+  });
+
   it('does not fire on alternations of words that are not credential keywords', () => {
     expect(withRule(lint(pipeline('  stage.replace {\n    expression = `(?:postgresql|mysql)://\\w+:(\\w+)@`\n  }')), 'regex-case-sensitive-keywords')).toEqual([]);
   });
