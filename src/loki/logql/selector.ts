@@ -46,6 +46,7 @@ interface Tok {
   kind: TokKind;
   text: string;
   value?: string;
+  /** Go's scanner Position of the token, as the lexer's error reports it. */
   line: number;
   col: number;
 }
@@ -53,97 +54,140 @@ interface Tok {
 const TWO_CHAR = new Set(['!=', '=~', '!~', '|=', '|~']);
 const ONE_CHAR = new Set([',', '.', '{', '}', '=']);
 
-function isIdentStart(ch: string): boolean {
-  return ch === '_' || /\p{L}/u.test(ch);
+function isLetter(ch: string | undefined): boolean {
+  return ch !== undefined && (ch === '_' || /\p{L}/u.test(ch));
 }
-function isIdentPart(ch: string): boolean {
-  return ch === '_' || /[\p{L}\p{Nd}]/u.test(ch);
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && /\p{Nd}/u.test(ch);
 }
 
-function tokenize(input: string): Tok[] {
-  const chars = [...input];
-  const toks: Tok[] = [];
-  let i = 0;
-  let line = 1;
-  let col = 1;
-  const advance = (): string => {
-    const ch = chars[i++]!;
+/**
+ * Go's text/scanner in GoTokens mode, driven one token at a time as Alloy's lexer drives it, so
+ * that an error in a token after the first syntax error is never seen (Go never scans it).
+ * Only "…" strings are STRING tokens; raw `…` strings, 'c' chars and numbers come back as
+ * IDENTIFIER, because the lexer only special-cases scanner.String. After a two-character
+ * operator the lexer calls Next(), which zeroes the scanner's line: errors on such a token say
+ * "line 0".
+ */
+class GoScanner {
+  private readonly chars: string[];
+  private i = 0;
+  private line = 1;
+  private col = 0; // column of the last character read, as text/scanner counts
+  private lastLineLen = 0;
+
+  constructor(input: string) {
+    this.chars = [...input];
+  }
+
+  private fail(msg: string, line: number, col: number): never {
+    throw new SelectorError(`parse error at line ${line}, col ${col}: ${msg}`, 'parse');
+  }
+
+  private read(): string | undefined {
+    const ch = this.chars[this.i++];
+    if (ch === undefined) {
+      this.i = this.chars.length;
+      return undefined;
+    }
     if (ch === '\n') {
-      line++;
-      col = 1;
-    } else col++;
+      this.line++;
+      this.lastLineLen = this.col + 1;
+      this.col = 0;
+    } else this.col++;
     return ch;
-  };
-  const fail = (msg: string, l: number, c: number): never => {
-    throw new SelectorError(`parse error at line ${l}, col ${c}: ${msg}`, 'parse');
-  };
-  while (true) {
-    // Go's default whitespace set: space, tab, newline, carriage return.
-    while (i < chars.length && ' \t\n\r'.includes(chars[i]!)) advance();
-    if (chars[i] === '/' && (chars[i + 1] === '/' || chars[i + 1] === '*')) {
-      const l = line;
-      const c = col;
-      if (chars[i + 1] === '/') {
-        while (i < chars.length && chars[i] !== '\n') advance();
-      } else {
-        advance();
-        advance();
-        while (i < chars.length && !(chars[i] === '*' && chars[i + 1] === '/')) advance();
-        if (i >= chars.length) fail('comment not terminated', l, c);
-        advance();
-        advance();
+  }
+
+  private peekChar(k = 0): string | undefined {
+    return this.chars[this.i + k];
+  }
+
+  next(): Tok {
+    while (true) {
+      while (this.peekChar() !== undefined && ' \t\n\r'.includes(this.peekChar()!)) this.read();
+      if (this.peekChar() === '/' && (this.peekChar(1) === '/' || this.peekChar(1) === '*')) {
+        const [l, c] = [this.line, this.col + 1];
+        this.read();
+        if (this.read() === '/') {
+          while (this.peekChar() !== undefined && this.peekChar() !== '\n') this.read();
+        } else {
+          while (this.peekChar() !== undefined && !(this.peekChar() === '*' && this.peekChar(1) === '/')) this.read();
+          if (this.peekChar() === undefined) this.fail('comment not terminated', l, c);
+          this.read();
+          this.read();
+        }
+        continue;
       }
-      continue;
+      break;
     }
-    const l = line;
-    const c = col;
-    if (i >= chars.length) {
-      toks.push({ kind: 'EOF', text: '', line: l, col: c });
-      return toks;
+    const ch = this.peekChar();
+    if (ch === undefined) {
+      // At EOF text/scanner reports the column after the last character (line 0, col 0 for
+      // empty input).
+      if (this.chars.length === 0) return { kind: 'EOF', text: '', line: 0, col: 0 };
+      return { kind: 'EOF', text: '', line: this.line, col: this.col + 1 };
     }
-    const ch = chars[i]!;
-    if (isIdentStart(ch) || /[0-9]/.test(ch)) {
+    const line = this.line;
+    const col = this.col + 1;
+    if (isLetter(ch)) {
       let text = '';
-      while (i < chars.length && (isIdentPart(chars[i]!) || (/[0-9.]/.test(chars[i]!) && /^[0-9]/.test(text + chars[i])))) {
-        text += advance();
-      }
-      toks.push({ kind: 'IDENTIFIER', text, line: l, col: c });
-      continue;
+      while (isLetter(this.peekChar()) || isDigit(this.peekChar())) text += this.read();
+      return { kind: 'IDENTIFIER', text, line, col };
     }
-    if (ch === '"' || ch === '`') {
-      let text = advance();
+    if (/[0-9]/.test(ch) || (ch === '.' && /[0-9]/.test(this.peekChar(1) ?? ''))) {
+      // A Go number literal (Int or Float): prefix forms, digits with _, fraction, exponent.
+      const rest = this.chars.slice(this.i, this.i + 256).join('');
+      const m = /^(?:0[xX][0-9a-fA-F_]*(?:\.[0-9a-fA-F_]*)?(?:[pP][+-]?[0-9_]+)?|0[bBoO][0-9_]*|[0-9_]*(?:\.[0-9_]*)?(?:[eE][+-]?[0-9_]+)?)i?/.exec(rest)!;
+      let text = '';
+      for (let k = 0; k < Math.max(1, m[0].length); k++) text += this.read();
+      return { kind: 'IDENTIFIER', text, line, col };
+    }
+    if (ch === '"' || ch === '`' || ch === "'") {
+      let text = this.read()!;
       let closed = false;
-      while (i < chars.length) {
-        const x = advance();
-        text += x;
+      let badEscape = false;
+      while (this.peekChar() !== undefined) {
+        const x = this.peekChar()!;
+        if (x === '\n' && ch !== '`') break;
+        text += this.read();
         if (x === ch) {
           closed = true;
           break;
         }
-        if (ch === '"' && x === '\n') break;
-        if (ch === '"' && x === '\\' && i < chars.length) text += advance();
+        if (x === '\\' && ch !== '`') {
+          const e = this.peekChar();
+          if (e === undefined) break;
+          if (!/^[abfnrtv\\]$/.test(e) && e !== ch && !/[0-7xuU]/.test(e)) badEscape = true;
+          if (e !== '\n') text += this.read();
+          if (e === 'x' || e === 'u' || e === 'U' || /[0-7]/.test(e)) {
+            const n = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 2;
+            const re = /[0-7]/.test(e) ? /[0-7]/ : /[0-9a-fA-F]/;
+            for (let k = 0; k < n; k++) {
+              if (re.test(this.peekChar() ?? '')) text += this.read();
+              else {
+                badEscape = true;
+                break;
+              }
+            }
+          }
+        }
       }
-      if (!closed) fail('literal not terminated', l, c);
-      // Go's scanner checks escapes while scanning, before strconv.Unquote sees the text.
-      if (ch === '"' && /\\(?![abfnrtv\\"]|[0-7]{3}|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})/.test(text.replace(/\\\\/g, ''))) {
-        fail('invalid char escape', l, c);
-      }
+      if (badEscape) this.fail('invalid char escape', line, col);
+      if (!closed) this.fail('literal not terminated', line, col);
+      if (ch !== '"') return { kind: 'IDENTIFIER', text, line, col };
       const value = goUnquote(text);
-      if (value === undefined) fail('invalid syntax', l, c);
-      toks.push({ kind: 'STRING', text, value, line: l, col: c });
-      continue;
+      if (value === undefined) this.fail('invalid syntax', line, col);
+      return { kind: 'STRING', text, value, line, col };
     }
-    advance();
-    const two = ch + (chars[i] ?? '');
+    this.read();
+    const two = ch + (this.peekChar() ?? '');
     if (TWO_CHAR.has(two)) {
-      advance();
-      toks.push({ kind: 'OP', text: two, line: l, col: c });
-    } else if (ONE_CHAR.has(ch)) {
-      toks.push({ kind: 'OP', text: ch, line: l, col: c });
-    } else {
-      // Anything else is an IDENTIFIER token to Alloy's lexer, which the grammar then rejects.
-      toks.push({ kind: 'IDENTIFIER', text: ch, line: l, col: c });
+      this.read();
+      // Alloy's lexer consumed the second character with Next(), which invalidates the line.
+      return { kind: 'OP', text: two, line: 0, col };
     }
+    if (ONE_CHAR.has(ch)) return { kind: 'OP', text: ch, line, col };
+    return { kind: 'IDENTIFIER', text: ch, line, col };
   }
 }
 
@@ -154,16 +198,20 @@ function tokName(t: Tok): string {
 }
 
 export function parseSelector(input: string): Selector {
-  const toks = tokenize(input);
-  let p = 0;
-  const peek = (): Tok => toks[p]!;
+  const scanner = new GoScanner(input);
+  let current: Tok | undefined;
+  // One token of lookahead, scanned only when the parser asks for it.
+  const peek = (): Tok => (current ??= scanner.next());
+  const advance = (): void => {
+    current = undefined;
+  };
   const unexpected = (t: Tok, expecting: string[]): never => {
     const exp = expecting.length > 0 && expecting.length <= 4 ? ', expecting ' + expecting.join(' or ') : '';
     throw new SelectorError(`parse error at line ${t.line}, col ${t.col}: syntax error: unexpected ${tokName(t)}${exp}`, 'parse');
   };
   const expectOp = (text: string, expecting: string[]): void => {
     const t = peek();
-    if (t.kind === 'OP' && t.text === text) p++;
+    if (t.kind === 'OP' && t.text === text) advance();
     else unexpected(t, expecting);
   };
 
@@ -172,21 +220,21 @@ export function parseSelector(input: string): Selector {
   while (true) {
     const name = peek();
     if (name.kind !== 'IDENTIFIER') unexpected(name, ['IDENTIFIER']);
-    p++;
+    advance();
     const op = peek();
     if (op.kind !== 'OP' || !['=', '!=', '=~', '!~'].includes(op.text)) unexpected(op, ['=', '!=', '=~', '!~']);
-    p++;
+    advance();
     const val = peek();
     if (val.kind !== 'STRING') unexpected(val, ['STRING']);
-    p++;
+    advance();
     matchers.push({ name: name.text, op: op.text as MatchOp, value: val.value! });
     const sep = peek();
     if (sep.kind === 'OP' && sep.text === ',') {
-      p++;
+      advance();
       continue;
     }
     if (sep.kind === 'OP' && sep.text === '}') {
-      p++;
+      advance();
       break;
     }
     unexpected(sep, ['}', ',']);
@@ -195,10 +243,10 @@ export function parseSelector(input: string): Selector {
   while (peek().kind !== 'EOF') {
     const op = peek();
     if (op.kind !== 'OP' || !['|=', '!=', '|~', '!~'].includes(op.text)) unexpected(op, ['!=', '!~', '|~', '|=']);
-    p++;
+    advance();
     const val = peek();
     if (val.kind !== 'STRING') unexpected(val, ['STRING']);
-    p++;
+    advance();
     filters.push({ op: op.text as FilterOp, value: val.value! });
   }
 

@@ -59,9 +59,8 @@ describe('LogQL selector for stage.match', () => {
     expect(matchesLine(parseSelector('{a="1"} |~ "pass"'), 'my password')).toBe(true);
   });
 
-  test('raw string values are accepted', () => {
-    const s = parseSelector('{path=~`/api/.*`}');
-    expect(matchesLabels(s, labels({ path: '/api/v1' }))).toBe(true);
+  test('a raw string value is not a STRING to Alloy: the selector is refused', () => {
+    expect(parseError('{path=~`/api/.*`}').message).toBe('parse error at line 1, col 8: syntax error: unexpected IDENTIFIER, expecting STRING');
   });
 
   test('escapes in quoted values are decoded', () => {
@@ -99,5 +98,24 @@ describe('LogQL selector lexing', () => {
 
   test('comments are skipped', () => {
     expect(parseSelector('{a="b" /* note */}').matchers).toHaveLength(1);
+  });
+});
+
+// Expected messages below are what Alloy's own internal/loki/logql parser printed for the same input.
+describe('LogQL selector errors as Alloy prints them', () => {
+  test('an error on a two-character operator reports line 0', () => {
+    expect(parseError('!= "x"').message).toBe('parse error at line 0, col 1: syntax error: unexpected !=, expecting {');
+  });
+
+  test('empty input reports line 0, col 0', () => {
+    expect(parseError('').message).toBe('parse error at line 0, col 0: syntax error: unexpected $end, expecting {');
+  });
+
+  test('tokens after the first syntax error are never scanned', () => {
+    expect(parseError('."{').message).toBe('parse error at line 1, col 1: syntax error: unexpected ., expecting {');
+  });
+
+  test('a number is scanned as its own token', () => {
+    expect(parseError('{1a="b"}').message).toBe('parse error at line 1, col 3: syntax error: unexpected IDENTIFIER, expecting = or != or =~ or !~');
   });
 });
