@@ -12,13 +12,16 @@
 //          In JSON strings, \udc80..\udcff stand for the raw bytes 0x80..0xff (the surrogate
 //          escape of regex/types.ts), which is also how jsonl output writes invalid UTF-8.
 // Stream labels given by the caller apply to every entry; a jsonl entry's own labels win.
-// Entries without a timestamp get the time they were read, as loki.source.file does.
+// Entries without a timestamp are stamped with the run's clock (opts.now, read once at the start),
+// as a source stamps what it reads; one instant for all keeps the output reproducible.
 //
 // Output formats
 //   jsonl  one record per input entry and path: {"line","labels","extracted","dropped"} plus
 //          "sink" when the path has several sinks, "unknown" when results cannot be trusted,
-//          "structured_metadata" and "tenant" when set, "held" for an entry a stage holds, "error"
-//          when a simulation failed. Bad input gives {"error","input_line"}.
+//          "structured_metadata" and "tenant" when set, "timestamp" (RFC 3339, Go's RFC3339Nano)
+//          when the entry's time is not the run's clock (given in the input or set by a stage),
+//          "held" for an entry a stage holds, "error" when a simulation failed. Bad input gives
+//          {"error","input_line"}.
 //   text   the line of every entry that reaches a sink, as bytes, one per line. Entries that do
 //          not (dropped, errors) are reported on stderr with their input line number, so stdout
 //          stays exactly the scrubbed log and nothing is lost silently. Unknown marks are
@@ -39,7 +42,7 @@ export interface RunStreamOptions {
   labels?: ReadonlyMap<string, string>;
   keepCr?: boolean;
   maxLineBytes?: number;
-  /** Timestamp for entries that bring none, in ns since the epoch. Default: the current time. */
+  /** The run's clock, read once: the timestamp of entries that bring none (ns since the epoch). */
   now?: () => bigint;
 }
 
@@ -61,7 +64,8 @@ const OUTPUT_KEYS = new Set(['dropped', 'sink', 'unknown', 'tenant', 'held', 'er
 export async function* runStream(input: AsyncIterable<Uint8Array>, runner: LogPathRunner, opts: RunStreamOptions = {}): AsyncGenerator<RunChunk, RunStats> {
   const stats: RunStats = { entries: 0, records: 0, dropped: 0, errors: 0, unknown: 0 };
   const splitter = new LineSplitter({ keepCr: opts.keepCr, maxLineBytes: opts.maxLineBytes });
-  const out = new OutputBuilder(opts.outputFormat ?? 'text', runner.paths.length > 1, stats);
+  const stampNs = (opts.now ?? (() => BigInt(Date.now()) * 1_000_000n))();
+  const out = new OutputBuilder(opts.outputFormat ?? 'text', runner.paths.length > 1, stats, stampNs);
   if (out.format === 'text' && runner.paths.length > 1) {
     yield {
       stream: 'stderr',
@@ -70,7 +74,7 @@ export async function* runStream(input: AsyncIterable<Uint8Array>, runner: LogPa
   }
   const handle = (lines: RawLine[]): void => {
     for (const raw of lines) {
-      const entry = readEntry(raw, opts, out);
+      const entry = readEntry(raw, opts, out, stampNs);
       if (!entry) continue;
       stats.entries++;
       out.records(runner.process(entry), raw.lineNo);
@@ -86,21 +90,20 @@ export async function* runStream(input: AsyncIterable<Uint8Array>, runner: LogPa
   return stats;
 }
 
-function readEntry(raw: RawLine, opts: RunStreamOptions, out: OutputBuilder): LogEntry | null {
+function readEntry(raw: RawLine, opts: RunStreamOptions, out: OutputBuilder, stampNs: bigint): LogEntry | null {
   if (raw.kind === 'too-long') {
     out.inputError(raw.lineNo, `line is ${raw.byteLength} bytes long, over the limit of this run; skipped`);
     return null;
   }
   const text = decodeLine(raw.bytes);
-  const now = opts.now ?? (() => BigInt(Date.now()) * 1_000_000n);
-  if ((opts.inputFormat ?? 'text') === 'text') return newEntry(text, opts.labels, now());
+  if ((opts.inputFormat ?? 'text') === 'text') return newEntry(text, opts.labels, stampNs);
   if (text.trim() === '') return null;
   const parsed = parseJsonEntry(text);
   if (typeof parsed === 'string') {
     out.inputError(raw.lineNo, parsed);
     return null;
   }
-  const entry = newEntry(parsed.line, opts.labels, parsed.timestampNs ?? now());
+  const entry = newEntry(parsed.line, opts.labels, parsed.timestampNs ?? stampNs);
   for (const [k, v] of parsed.labels) entry.labels.set(k, v);
   entry.structuredMetadata = parsed.structuredMetadata;
   entry.extracted = parsed.extracted;
@@ -189,6 +192,7 @@ class OutputBuilder {
     readonly format: OutputFormat,
     private readonly multiSink: boolean,
     private readonly stats: RunStats,
+    private readonly stampNs: bigint,
   ) {}
 
   inputError(lineNo: number, message: string): void {
@@ -219,6 +223,7 @@ class OutputBuilder {
     };
     if (this.multiSink) rec.sink = o.sink;
     if (e.structuredMetadata.size > 0) rec.structured_metadata = Object.fromEntries(e.structuredMetadata);
+    if (e.timestampNs !== this.stampNs) rec.timestamp = formatRfc3339Nano(e.timestampNs);
     if (o.tenant !== undefined) rec.tenant = o.tenant;
     if (o.held) rec.held = o.held;
     if (o.error) rec.error = o.error;
@@ -290,4 +295,17 @@ export function templateToJson(v: TemplateValue): unknown {
   if (v === undefined) return null;
   if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
   return v;
+}
+
+/** Go's time.RFC3339Nano in UTC: fraction without trailing zeros, none when whole seconds. */
+export function formatRfc3339Nano(ns: bigint): string {
+  let secs = ns / 1_000_000_000n;
+  let frac = ns % 1_000_000_000n;
+  if (frac < 0n) {
+    frac += 1_000_000_000n;
+    secs -= 1n;
+  }
+  const base = new Date(Number(secs) * 1000).toISOString().slice(0, 19);
+  const fraction = frac === 0n ? '' : `.${frac.toString().padStart(9, '0').replace(/0+$/, '')}`;
+  return `${base}${fraction}Z`;
 }

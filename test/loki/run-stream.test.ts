@@ -2,7 +2,7 @@ import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import { test, fc } from '@fast-check/vitest';
 import { buildLogPath } from '../../src/loki/graph.ts';
-import { parseJsonEntry, runStream, type RunChunk, type RunStats, type RunStreamOptions } from '../../src/loki/run-stream.ts';
+import { formatRfc3339Nano, parseJsonEntry, runStream, type RunChunk, type RunStats, type RunStreamOptions } from '../../src/loki/run-stream.ts';
 import { FAKE_COMPILERS, comp, model, receiver } from './graph-fixtures.ts';
 
 const single = model(comp('loki.process.a', { forward_to: [receiver('loki.write.w')] }), comp('loki.write.w'));
@@ -174,6 +174,35 @@ describe('runStream, jsonl', () => {
       expect(twice.stdout.toString()).toBe(once.stdout.toString());
     },
   );
+});
+
+describe('timestamps', () => {
+  it('leaves the timestamp out of jsonl when it is the run clock', async () => {
+    const { stdout } = await collect(single, 'loki.process.a', 'x\n', { outputFormat: 'jsonl' });
+    expect(jsonLines(stdout)[0]).not.toHaveProperty('timestamp');
+  });
+
+  it('writes a timestamp the input gave', async () => {
+    const input = '{"line":"x","timestamp":"2024-01-02T03:04:05.5Z"}\n';
+    const { stdout } = await collect(single, 'loki.process.a', input, { inputFormat: 'jsonl', outputFormat: 'jsonl' });
+    expect(jsonLines(stdout)[0].timestamp).toBe('2024-01-02T03:04:05.5Z');
+  });
+
+  it('stamps every entry without a timestamp with the same instant', async () => {
+    let calls = 0;
+    const runner = buildLogPath(single, 'loki.process.a', { compilers: FAKE_COMPILERS });
+    for await (const _ of runStream(chunks(Buffer.from('a\nb\nc\n'), 2), runner, { now: () => BigInt(++calls) })) void _;
+    expect(calls).toBe(1);
+  });
+
+  it("formats times as Go's RFC3339Nano", () => {
+    expect([formatRfc3339Nano(0n), formatRfc3339Nano(1704164645123456789n), formatRfc3339Nano(1704164645100000000n), formatRfc3339Nano(-1n)]).toEqual([
+      '1970-01-01T00:00:00Z',
+      '2024-01-02T03:04:05.123456789Z',
+      '2024-01-02T03:04:05.1Z',
+      '1969-12-31T23:59:59.999999999Z',
+    ]);
+  });
 });
 
 describe('parseJsonEntry', () => {
