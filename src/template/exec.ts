@@ -373,7 +373,6 @@ class State {
   }
 
   evalField(dot: RV, fieldName: string, node: Node, args: ArgNode[] | null, final: RV, receiver: RV): RV {
-    void dot;
     if (!isValid(receiver)) return INVALID;
     const typ = receiver.t;
     const { v: target, isNil } = indirect(receiver);
@@ -385,7 +384,6 @@ class State {
       const result = m?.get(fieldName);
       return result ?? INVALID;
     }
-    void node;
     this.errorf(`can't evaluate field ${fieldName} in type ${typ.name}`);
   }
 

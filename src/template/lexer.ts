@@ -4,6 +4,7 @@
 // because Alloy never changes them. Positions are JS string indices; error columns are converted
 // to Go's byte columns where they are reported.
 
+import { quote as goQuote } from './fmt/quote.ts';
 import { isDigit, isLetter, isPrint } from './unicode.ts';
 
 export enum Tok {
@@ -510,8 +511,6 @@ function lexRawQuote(l: Lexer): StateFn {
   return lexInsideAction;
 }
 
-// Local import cycle avoidance: the quoting helper lives in fmt/quote.ts.
-import { quote as goQuote } from './fmt/quote.ts';
 
 /** Lexes the whole template. The token list ends with EOF or an Error item. */
 export function lex(input: string, breakOK = true, continueOK = true): Item[] {

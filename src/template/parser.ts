@@ -348,7 +348,6 @@ class Parser {
           if (next.type !== 'end') this.errorf(`expected end; found ${nodeString(next)}`);
         }
       }
-      void list;
       return { type: context, pos: pipe.pos, pipe, list, elseList };
     } finally {
       this.vars.length = mark;
