@@ -145,6 +145,7 @@ function stagesRedact(blocks: readonly EvaluatedBlock[]): boolean | undefined {
         if (inner === undefined) unsure = true;
         break;
       }
+      case 'stage.truncate': // cuts long lines: may cut a secret off, but cannot be judged statically
       case 'stage.geoip':
       case 'stage.pattern':
       case 'stage.windowsevent':
@@ -207,7 +208,7 @@ function pathFinding(model: ConfigModel, p: OpenPath): Finding {
   const fromSource = p.root.componentName.startsWith('loki.source.');
   let detail: string;
   if (p.via.length === 1 && fromSource) detail = `${p.root.id} forwards straight to ${p.write}: every line is stored exactly as the application wrote it, credentials included`;
-  else if (stageNames.length > 0) detail = `on ${chain} nothing redacts log content: ${stageNames.join(', ')} parse, label or route entries but leave every character of the line in place`;
+  else if (stageNames.length > 0) detail = `on ${chain} nothing redacts log content: ${stageNames.join(', ')} parse, label or route entries; none of them masks or removes a value inside the line`;
   else detail = `on ${chain} no component redacts log content`;
   const upstream = fromSource ? '' : ` (${p.root.id} receives from no component in this file: its source is elsewhere or missing)`;
   return finding(

@@ -106,7 +106,7 @@ function remotecfgAuth(model: ConfigModel): Finding[] {
   const out: Finding[] = [];
   for (const b of model.configBlocks) {
     if (b.name !== 'remotecfg' || !b.attributes.has('url')) continue;
-    const auth = ['basic_auth', 'bearer_token', 'bearer_token_file', 'oauth2', 'authorization'].some((n) => b.attributes.has(n) || b.blocks.some((x) => x.name === n));
+    const auth = ['basic_auth', 'bearer_token', 'bearer_token_file', 'oauth2', 'authorization', 'http_headers'].some((n) => b.attributes.has(n) || b.blocks.some((x) => x.name === n));
     if (auth) continue;
     out.push(
       finding(
@@ -131,7 +131,7 @@ function debugLogging(model: ConfigModel): Finding[] {
         'debug-logging',
         b.file,
         level.range,
-        'logging at debug level: Alloy\'s pipeline stages log extracted values and the lines they could not parse, so the secrets the scrub rules are meant to remove end up in Alloy\'s own log',
+        'logging at debug level: stage.json, stage.logfmt, stage.regex and stage.replace log the extracted map at debug level, so values the scrub rules are meant to remove end up in Alloy\'s own log',
         'set level = "warn" (or "info") in production',
       ),
     );

@@ -8,6 +8,7 @@ import { analyseRegex } from '../regex/index.ts';
 import { parseRegex } from '../regex/syntax/parser.ts';
 import type { Node } from '../regex/syntax/ast.ts';
 import { isRelabelComponentName, rulesOf, type CompiledRule } from '../relabel/index.ts';
+import { isLegacyLabelName } from '../relabel/label-names.ts';
 import { finding, showPattern } from './finding.ts';
 import type { Finding } from './types.ts';
 
@@ -30,12 +31,18 @@ export function compiledRules(c: Component): CompiledRule[] | undefined {
 export function relabelRuleFindings(model: ConfigModel): Finding[] {
   const out: Finding[] = [];
   const components = relabelComponents(model);
-  const shardingLabels = new Set<string>();
+  // Rules anywhere in the configuration that use a label to shard (keep/drop on it) or remove it:
+  // a hashmod label handled by any of them, in this component or a later one, is left alone.
+  const handlers: KnownRule[] = [];
   for (const c of components) {
     for (const r of compiledRules(c) ?? []) {
-      if (r.kind === 'rule' && (r.action === 'keep' || r.action === 'drop')) for (const l of r.config.sourceLabels ?? []) shardingLabels.add(l);
+      if (r.kind === 'rule' && ['keep', 'drop', 'labeldrop', 'labelkeep'].includes(r.action)) handlers.push(r);
     }
   }
+  const handled = (label: string) =>
+    handlers.some((r) =>
+      r.action === 'labeldrop' ? r.regex.matchString(label) : r.action === 'labelkeep' ? !r.regex.matchString(label) : (r.config.sourceLabels ?? []).includes(label),
+    );
   for (const c of components) {
     const rules = compiledRules(c);
     if (!rules) continue;
@@ -43,7 +50,7 @@ export function relabelRuleFindings(model: ConfigModel): Finding[] {
       if (r.kind !== 'rule') return;
       out.push(...constantReplacement(c, r));
       out.push(...labelRegexMatchesNoName(c, r));
-      out.push(...hashmodAsIdentifier(c, r, rules.slice(i + 1), shardingLabels));
+      out.push(...hashmodAsIdentifier(c, r, rules.slice(i + 1), handled));
       out.push(...shadowed(c, r, rules.slice(0, i)));
     });
   }
@@ -72,6 +79,8 @@ function constantReplacement(c: Component, r: KnownRule): Finding[] {
   const cfg = r.config;
   if (r.action !== 'replace' || !cfg.sourceLabels || cfg.sourceLabels.length === 0) return [];
   if (cfg.replacement.includes('$') || cfg.replacement === '' || cfg.targetLabel.includes('$')) return [];
+  // prometheus.relabel and loki.relabel skip a replace whose target is not a classic label name.
+  if (c.componentName !== 'discovery.relabel' && !isLegacyLabelName(cfg.targetLabel)) return [];
   const sources = cfg.sourceLabels.join(', ');
   const range = r.source.attributes.get('replacement') ?? r.source.range;
   const hashNote = HASH_LIKE.test(cfg.targetLabel) ? ` Despite its name, ${cfg.targetLabel} is no hash: it correlates nothing.` : '';
@@ -109,8 +118,11 @@ function labelRegexMatchesNoName(c: Component, r: KnownRule): Finding[] {
     return [];
   }
   if (!required) return [];
-  // Every match contains one of these; if each holds a character no label name has, nothing matches.
-  const impossible = required.alternatives.every((lit) => /[^A-Za-z0-9_]/.test(lit));
+  // Every match contains one of these. When each holds a space, comma, semicolon, quote or slash —
+  // the marks of a list written the wrong way ("user_id, email", "/email/") — the regex cannot
+  // match a classic label name. (Dots and dashes are left alone: UTF-8 names such as OTel's
+  // `service.name` may carry them.)
+  const impossible = required.alternatives.every((lit) => /[\s,;"'\/]/.test(lit));
   if (!impossible) return [];
   const range = r.source.attributes.get('regex') ?? r.source.range;
   const effect = r.action === 'labeldrop' ? 'drops nothing: the labels it was meant to remove are forwarded' : `keeps nothing: every label is removed from every ${c.componentName === 'discovery.relabel' ? 'target' : 'series'}`;
@@ -119,18 +131,18 @@ function labelRegexMatchesNoName(c: Component, r: KnownRule): Finding[] {
       'relabel-regex-matches-no-label',
       r.source.file,
       range,
-      `${ruleName(r)} regex ${showPattern(r.config.regex)} must match a whole label name, and every match contains one of ${required.alternatives.map((a) => JSON.stringify(a)).join(', ')} — characters a label name (letters, digits, _) never has — so it matches no label and the rule ${effect}`,
+      `${ruleName(r)} regex ${showPattern(r.config.regex)} must match a whole label name, and every match contains one of ${required.alternatives.map((a) => JSON.stringify(a)).join(', ')}: no label name made of letters, digits and _ (the names Prometheus and Loki use) matches, so the rule ${effect}`,
       'list the label names as alternatives, e.g. regex = "user_id|email" (no spaces, commas or slashes); the regex is anchored at both ends',
     ),
   ];
 }
 
-function hashmodAsIdentifier(c: Component, r: KnownRule, later: CompiledRule[], shardingLabels: Set<string>): Finding[] {
+function hashmodAsIdentifier(c: Component, r: KnownRule, later: CompiledRule[], handled: (label: string) => boolean): Finding[] {
   if (r.action !== 'hashmod') return [];
   const target = r.config.targetLabel;
   // `__`-prefixed labels are Alloy's temporary labels; whether they survive depends on where the
   // output goes, so say nothing about them.
-  if (target.startsWith('__') || shardingLabels.has(target)) return [];
+  if (target.startsWith('__') || handled(target)) return [];
   for (const l of later) {
     if (l.kind !== 'rule') return []; // a rule only known at run time might remove it
     if (l.action === 'labeldrop' && l.regex.matchString(target)) return [];

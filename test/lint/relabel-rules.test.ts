@@ -45,6 +45,10 @@ describe('relabel-regex-matches-no-label', () => {
     expect(relabel(src, 'prometheus.relabel.r', { __name__: 'up', user_id: '42', email: 'a@b.c' })).toEqual({ __name__: 'up', user_id: '42', email: 'a@b.c' });
   });
 
+  it('does not fire on a dotted UTF-8 label name', () => {
+    expect(withRule(lint(relabelWith('  rule {\n    action = "labeldrop"\n    regex  = "k8s\\\\.pod\\\\.uid"\n  }')), 'relabel-regex-matches-no-label')).toEqual([]);
+  });
+
   it('does not fire on an alternation of label names', () => {
     expect(withRule(lint(relabelWith('  rule {\n    action = "labeldrop"\n    regex  = "user_id|email"\n  }')), 'relabel-regex-matches-no-label')).toEqual([]);
   });
@@ -60,6 +64,11 @@ describe('relabel-hashmod-as-identifier', () => {
   it('does not fire when the label is used to shard with keep', () => {
     const shard = relabelWith('  rule {\n    source_labels = ["user_id"]\n    action        = "hashmod"\n    modulus       = 4\n    target_label  = "shard"\n  }\n  rule {\n    source_labels = ["shard"]\n    regex         = "1"\n    action        = "keep"\n  }');
     expect(withRule(lint(shard), 'relabel-hashmod-as-identifier')).toEqual([]);
+  });
+
+  it('does not fire when a downstream component drops the label', () => {
+    const src = 'prometheus.relabel "a" {\n  forward_to = [prometheus.relabel.b.receiver]\n  rule {\n    source_labels = ["user_id"]\n    action        = "hashmod"\n    modulus       = 4\n    target_label  = "shard"\n  }\n}\nprometheus.relabel "b" {\n  forward_to = []\n  rule {\n    action = "labeldrop"\n    regex  = "shard"\n  }\n}\n';
+    expect(withRule(lint(src), 'relabel-hashmod-as-identifier')).toEqual([]);
   });
 
   it('does not fire when the label is dropped later', () => {
