@@ -20,6 +20,7 @@ import type { Node } from './ast.ts';
 import { TemplateError, type CompiledTemplate, type FuncMap, type TemplateValue } from './types.ts';
 import { fromTemplateValue, INVALID, StringMap } from './values.ts';
 import { canonical } from './utf8.ts';
+import { formatFloat } from './fmt/float.ts';
 import type { GoVersion } from './parser.ts';
 
 export type { GoVersion } from './parser.ts';
@@ -172,10 +173,31 @@ function isUnsupported(fn: GoFunc | undefined): boolean {
 }
 
 /**
- * Builds template data the way Alloy's stages do. `stage.template` passes map[string]interface{}
- * (extracted values converted to strings, plus `Value` and `Entry`); `stage.replace` passes
- * map[string]string (extracted values as strings, plus `Value`). Pass `goType: 'map[string]string'`
- * for the latter: a missing key then behaves as Go's does for that map type (`index` gives "").
+ * Alloy's getString (stages/util.go): how an extracted value becomes template data. Floats print
+ * in the shortest 'f' form, integers in decimal, booleans as true/false; anything else (maps,
+ * lists, nil) cannot be converted and is left out of the data.
+ */
+export function goGetString(v: TemplateValue): string | undefined {
+  switch (typeof v) {
+    case 'string':
+      return v;
+    case 'number':
+      return formatFloat(v, 'f', -1);
+    case 'bigint':
+      return v.toString();
+    case 'boolean':
+      return v ? 'true' : 'false';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Builds template data the way Alloy's stages do: every extracted value that getString can
+ * convert, as a string, then the extras (`Value`, `Entry`). `stage.template` executes with a
+ * map[string]interface{} (the default); `stage.replace` with a map[string]string — pass
+ * 'map[string]string' for it, so that `index . "missing"` gives "" and `typeOf .` and error texts
+ * name that type, as in Alloy.
  */
 export function toTemplateData(
   extracted: Map<string, TemplateValue>,
@@ -183,7 +205,10 @@ export function toTemplateData(
   goType: 'map[string]interface {}' | 'map[string]string' = 'map[string]interface {}',
 ): Map<string, TemplateValue> {
   const out: Map<string, TemplateValue> = goType === 'map[string]string' ? (new StringMap() as unknown as Map<string, TemplateValue>) : new Map();
-  for (const [k, v] of extracted) out.set(k, v);
+  for (const [k, v] of extracted) {
+    const s = goGetString(v);
+    if (s !== undefined) out.set(k, s);
+  }
   if (extra) {
     const entries = extra instanceof Map ? [...extra] : Object.entries(extra);
     for (const [k, v] of entries) out.set(k, v);

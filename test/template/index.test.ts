@@ -50,6 +50,23 @@ describe('public API', () => {
     expect(render('[{{ index . "nope" }}]', toTemplateData(new Map()))).toBe('[<no value>]');
   });
 
+  test('toTemplateData converts extracted values with Alloy\'s getString and drops the rest', () => {
+    const extracted = new Map<string, TemplateValue>([
+      ['f', 1e21],
+      ['g', 0.5],
+      ['i', 42n],
+      ['b', true],
+      ['m', new Map()],
+      ['n', null],
+    ]);
+    expect([...toTemplateData(extracted)]).toEqual([
+      ['f', '1000000000000000000000'],
+      ['g', '0.5'],
+      ['i', '42'],
+      ['b', 'true'],
+    ]);
+  });
+
   test('isCannotSimulate recognises limit and unsupported errors', () => {
     expect([isCannotSimulate(new TemplateLimitError('x')), isCannotSimulate(new TemplateUnsupportedError('f')), isCannotSimulate(new Error('x'))]).toEqual([
       true,
