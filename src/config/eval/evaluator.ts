@@ -8,7 +8,7 @@
 // on the node's exports. A traversal that names no node and does not start with a stdlib
 // identifier is `component "…" does not exist or is out of scope`.
 
-import type { AccessExpr, Expr, Ident, IdentifierExpr, Range } from '../../syntax/ast.ts';
+import type { AccessExpr, Expr, Ident, Range } from '../../syntax/ast.ts';
 import { StringLiteralError, decodeStringLiteral } from '../../syntax/strings.ts';
 import { EvalError, valueError } from './errors.ts';
 import { exprText } from './expr-text.ts';
@@ -23,7 +23,6 @@ import {
   isObjVal,
   isSecretVal,
   isUnknownVal,
-  objVal,
   typeOf,
   unknown,
 } from './values.ts';
@@ -251,4 +250,3 @@ function unknownFunction(name: string, range: Range): Val {
   };
 }
 
-export { objVal, type IdentifierExpr };

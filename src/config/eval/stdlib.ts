@@ -15,8 +15,6 @@ import {
   type FnVal,
   type ObjVal,
   type Val,
-  isCapsuleVal,
-  isFnVal,
   isObjVal,
   isSecretVal,
   isUnknownVal,
@@ -518,4 +516,3 @@ export const DEPRECATED_STDLIB: ReadonlySet<string> = new Set([
   'trim_space',
 ]);
 
-export { isCapsuleVal, isFnVal };
