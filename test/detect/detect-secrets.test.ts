@@ -50,7 +50,8 @@ describe('detectSecrets', () => {
   });
 
   test.prop([context, chars(UPPER_DIGIT, 16), context])('finds any AKIA key id between non-word context', (pre, body, post) => {
-    fc.pre(new Set(body).size > 2);
+    // Bodies with a run of four X are masks (`AKIAXXXX…`), deliberately not reported.
+    fc.pre(new Set(body).size > 2 && !/XXXX/.test(body));
     const key = 'AKIA' + body;
     expect(detectSecrets(pre + key + post).some((f) => f.detector === 'aws-access-key-id' && f.value === key)).toBe(true);
   });
@@ -58,7 +59,7 @@ describe('detectSecrets', () => {
   test.prop([context, fc.constantFrom('ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'), chars(ALNUM, 36), context])(
     'finds any classic GitHub token between non-word context',
     (pre, prefix, body, post) => {
-      fc.pre(new Set(body).size > 2);
+      fc.pre(new Set(body).size > 2 && !/xxxx/i.test(body));
       expect(detectSecrets(pre + prefix + body + post).some((f) => f.detector === 'github-token' && f.value === prefix + body)).toBe(true);
     },
   );
