@@ -79,3 +79,12 @@ describe('sample configs', () => {
     expect(findings.map((x) => `${x.rule}@${x.range.start.line}`)).toEqual(['output-reaches-no-sink@11', 'plaintext-endpoint@34', 'unscrubbed-log-path@52']);
   });
 });
+
+describe('rule gallery (samples/lint/every-rule.alloy)', () => {
+  it('shows every rule of the catalogue except syntax-error, which stops everything else', async () => {
+    const { RULE_CATALOGUE } = await import('../../src/lint/index.ts');
+    const f = 'samples/lint/every-rule.alloy';
+    const seen = new Set(lintSource(read(f), f).findings.map((x) => x.rule));
+    expect([...RULE_CATALOGUE.keys()].filter((id) => !seen.has(id))).toEqual(['syntax-error']);
+  });
+});
