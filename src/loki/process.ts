@@ -38,4 +38,7 @@ export function compileLokiProcess(component: Component, opts: LokiProcessOption
 export { describeLokiProcess, describeStage } from './stages/describe.ts';
 export type { StageDescription, StageEffect, StageRegex } from './stages/describe.ts';
 export { compileStage } from './stages/index.ts';
+export { DEFAULT_NOW_NS, defaultContext } from './stages/stage.ts';
 export type { CompiledStage, StageContext } from './stages/stage.ts';
+export { parseSelector, matchesLabels, matchesLine } from './logql/selector.ts';
+export type { Selector } from './logql/selector.ts';
