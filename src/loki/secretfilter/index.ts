@@ -18,6 +18,11 @@
 // exactly. Rule-order effects (Alloy iterates rules in random map order) are computed, not
 // guessed: when orders disagree the entry is marked unknown and the leakiest outcome is forwarded.
 //
+// Regex engine: Alloy is built with gitleaks' `gore2regex` tag, so rules run on C++ RE2 (via
+// wasilibs/go-re2); here they go through the project's Go-semantics regex layer (compileRegex,
+// default engine). RE2 and Go's regexp share syntax and leftmost-first semantics; the known
+// differences (invalid UTF-8 handling, Unicode table versions) are not modelled.
+//
 // Not simulated, by design: processing_timeout (time depends on the machine, not on the rules:
 // the simulation assumes no entry times out, which the description states), metrics and
 // origin_label (they change no entry).
