@@ -12,3 +12,4 @@ export { readSuppressions, applySuppressions, type Suppression } from './suppres
 export { formatPretty, formatFindingPretty } from './report/pretty.ts';
 export { formatJson, toJsonFinding, type JsonFinding } from './report/json.ts';
 export { buildSarif, formatSarif, SARIF_SCHEMA } from './report/sarif.ts';
+export { findingToDiagnostic } from './as-diagnostic.ts';

@@ -55,3 +55,11 @@ describe('SARIF report', () => {
     expect(sarif.runs[0].tool.driver.rules[r.ruleIndex].id).toBe(r.ruleId);
   });
 });
+
+describe('findingToDiagnostic', () => {
+  it('turns a finding into a positioned warning for run and test', async () => {
+    const { findingToDiagnostic } = await import('../../src/lint/index.ts');
+    const d = findingToDiagnostic(noGroup);
+    expect([d.severity, d.range.start.line, d.message.startsWith('[replace-no-capture-group] ')]).toEqual(['warning', 3, true]);
+  });
+});
