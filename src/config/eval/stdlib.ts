@@ -5,7 +5,7 @@
 // array.group_by) return an unknown value, as do functions that read machine state
 // (constants.hostname unless supplied).
 
-import { parse as parseYaml } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { GoNumber } from './number.ts';
 import { type GoArg, UnsupportedFormat, goSprintf } from './gofmt.ts';
 import { fromJSON, toJSON } from './json.ts';
@@ -365,27 +365,62 @@ function jsonDecode(name: string): FnVal {
 function yamlDecode(name: string): FnVal {
   return fn(name, { arity: 1 }, (args, site) => {
     const text = str(args, 0, site);
-    let doc: unknown;
+    let doc: ReturnType<typeof parseDocument>;
     try {
-      doc = parseYaml(text, { intAsBigInt: true, uniqueKeys: true });
+      doc = parseDocument(text, { intAsBigInt: true, uniqueKeys: true });
     } catch (err) {
       return site.fail(`yaml: ${(err as Error).message.split('\n')[0]}`);
     }
-    return fromYamlValue(doc);
+    if (doc.errors.length > 0) return site.fail(`yaml: ${doc.errors[0]!.message.split('\n')[0]}`);
+    return fromYamlNode(doc.contents, site);
   });
 }
 
-function fromYamlValue(v: unknown): Val {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'boolean') return v;
-  if (typeof v === 'bigint') return GoNumber.int(v);
-  if (typeof v === 'number') return GoNumber.float(v);
-  if (Array.isArray(v)) return v.map(fromYamlValue);
-  if (v instanceof Map) return objVal([...v].map(([k, x]) => [String(k), fromYamlValue(x)] as [string, Val]));
-  if (typeof v === 'object') {
-    return objVal(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, fromYamlValue(x)] as [string, Val]));
+/**
+ * YAML as gopkg.in/yaml.v3 decodes it into `any`: plain scalars that Go's strconv.ParseInt
+ * (base 0, underscores removed) accepts are ints — so `0755` is octal and `0b101` binary, unlike
+ * YAML 1.2 — and mappings need string keys. Timestamps (time.Time in Go) are not simulated.
+ */
+function fromYamlNode(node: unknown, site: CallSite): Val {
+  if (node === null || node === undefined) return null;
+  if (isMap(node)) {
+    const fields: Array<[string, Val]> = [];
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? pair.key.value : pair.key;
+      if (typeof key !== 'string') return unknown('a YAML mapping with non-string keys is not simulated', site.range);
+      fields.push([key, fromYamlNode(pair.value, site)]);
+    }
+    return objVal(fields);
   }
-  return unknown('a YAML value of this type is not simulated');
+  if (isSeq(node)) return node.items.map((x) => fromYamlNode(x, site));
+  if (isScalar(node)) {
+    if (node.type === 'PLAIN' && typeof node.source === 'string') {
+      const plain = node.source.replace(/_/g, '');
+      const int = goParseIntBase0(plain);
+      if (int !== undefined) return int;
+      if (/^\d{4}-\d\d?-\d\d?/.test(plain)) return unknown('YAML timestamps are not simulated', site.range);
+    }
+    const v = node.value;
+    if (v === null || v === undefined) return null;
+    if (typeof v === 'string' || typeof v === 'boolean') return v;
+    if (typeof v === 'bigint') return GoNumber.int(v);
+    if (typeof v === 'number') return GoNumber.float(v);
+  }
+  return unknown('a YAML value of this kind is not simulated', site.range);
+}
+
+/** strconv.ParseInt(s, 0, 64), then ParseUint: decimal, 0x, 0o, 0b and leading-zero octal. */
+function goParseIntBase0(s: string): GoNumber | undefined {
+  const m = /^([+-]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(s);
+  if (!m) return undefined;
+  const body = m[2]!;
+  let v: bigint;
+  if (/^0[0-7]+$/.test(body)) v = BigInt(`0o${body.slice(1)}`);
+  else v = BigInt(body.toLowerCase().replace(/^0o/, '0o'));
+  if (m[1] === '-') v = -v;
+  if (v >= -(1n << 63n) && v < 1n << 63n) return GoNumber.int(v);
+  if (m[1] !== '-' && v < 1n << 64n) return GoNumber.uint(v);
+  return undefined;
 }
 
 function ns(entries: Array<[string, Val]>): ObjVal {

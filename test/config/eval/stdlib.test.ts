@@ -148,3 +148,27 @@ describe('bounds', () => {
     expect(show(evalExpr(`string.format("${many}", ${Array.from({ length: 20 }, () => '0').join(', ')})`))).toMatchObject({ unknown: expect.any(String) });
   });
 });
+
+describe('encoding.from_yaml as yaml.v3 decodes', () => {
+  it('reads a leading-zero integer as octal', () => {
+    expect(show(evalExpr('encoding.from_yaml("mode: 0755")'))).toEqual({ mode: 'int:493' });
+  });
+  it('reads 0b integers as binary', () => {
+    expect(show(evalExpr('encoding.from_yaml("n: 0b101")'))).toEqual({ n: 'int:5' });
+  });
+  it('removes underscores from integers', () => {
+    expect(show(evalExpr('encoding.from_yaml("n: 1_000")'))).toEqual({ n: 'int:1000' });
+  });
+  it('keeps yes as a string', () => {
+    expect(show(evalExpr('encoding.from_yaml("v: yes")'))).toEqual({ v: 'yes' });
+  });
+  it('makes a mapping with non-string keys unknown', () => {
+    expect(show(evalExpr('encoding.from_yaml("1: a")'))).toMatchObject({ unknown: expect.stringContaining('non-string keys') });
+  });
+  it('makes a timestamp unknown', () => {
+    expect(show(evalExpr('encoding.from_yaml("t: 2024-01-02")'))).toMatchObject({ t: { unknown: expect.stringContaining('timestamps') } });
+  });
+  it('reports invalid YAML as an error of the call', () => {
+    expect(evalError('encoding.from_yaml("a: [")').message).toMatch(/^encoding\.from_yaml yaml: /);
+  });
+});
