@@ -12,7 +12,8 @@
 // `executeDetailed(...).nondeterministic` (those that actually ran).
 import { builtinFuncs } from './builtins.ts';
 import { DEFAULT_LIMITS, executeTree, TemplateLimitError, type ExecLimits, type ExecResult, type FuncLookup } from './exec.ts';
-import { specOf, toTemplateFunc, type GoFunc } from './func-spec.ts';
+import { specOf, stringFunc, toTemplateFunc, type GoFunc } from './func-spec.ts';
+import { expandEnv } from './funcs/expand-env.ts';
 import { alloyFuncs } from './funcs/alloy.ts';
 import { sprigFuncs, TemplateUnsupportedError } from './funcs/sprig.ts';
 import { ParseFailure, parseTrees, type Tree } from './parser.ts';
@@ -50,8 +51,25 @@ export interface ScrubTemplate extends CompiledTemplate {
 
 let alloyMap: FuncMap | undefined;
 
+export interface AlloyFuncOptions {
+  /**
+   * The environment of the Alloy process, when known (a test file's `env`). sprig's `env` and
+   * `expandenv` then read it deterministically; without it they are non-deterministic.
+   */
+  env?: Record<string, string> | Map<string, string>;
+}
+
 /** The function map Alloy's loki.process stages give templates: sprig's, overlaid by Alloy's own. */
-export function alloyTemplateFuncs(): FuncMap {
+export function alloyTemplateFuncs(options: AlloyFuncOptions = {}): FuncMap {
+  if (options.env !== undefined) {
+    const env = options.env instanceof Map ? options.env : new Map(Object.entries(options.env));
+    const lookup = (name: string): string => env.get(name) ?? '';
+    return Object.freeze({
+      ...alloyTemplateFuncs(),
+      env: toTemplateFunc(stringFunc(1, lookup)),
+      expandenv: toTemplateFunc(stringFunc(1, (s) => expandEnv(s, lookup))),
+    }) as FuncMap;
+  }
   if (!alloyMap) {
     const m: FuncMap = {};
     for (const [name, spec] of sprigFuncs()) m[name] = toTemplateFunc(spec);

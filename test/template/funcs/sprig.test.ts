@@ -189,3 +189,15 @@ describe('non-deterministic sprig functions', () => {
     expect(errorOf(() => render('{{ now }}', d))).toBe('template function now is not simulated by alloy-scrub');
   });
 });
+
+describe('environment functions with a known environment', () => {
+  test('env reads the given environment and is then deterministic', () => {
+    const t = parseTemplate('t', '{{ env "HOME" }}|{{ env "NOPE" }}', alloyTemplateFuncs({ env: { HOME: '/root' } }));
+    expect([t.execute(null), t.nondeterministicFuncs]).toEqual(['/root|', []]);
+  });
+
+  test('expandenv expands $NAME and ${NAME} like os.ExpandEnv', () => {
+    const f = alloyTemplateFuncs({ env: { A: 'x', B: 'y' } });
+    expect(parseTemplate('t', '{{ expandenv "$A-${B}-$C-${}-$" }}', f).execute(null)).toBe('x-y---$');
+  });
+});
