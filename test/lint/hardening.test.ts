@@ -37,6 +37,21 @@ describe('plaintext-endpoint', () => {
     expect(withRule(lint(writeTo('https://loki-gateway/loki/api/v1/push')), 'plaintext-endpoint')).toEqual([]);
   });
 
+  it('fires on an http:// endpoint of an OTel exporter', () => {
+    const src = 'otelcol.exporter.otlphttp "o" {\n  client {\n    endpoint = "http://tempo.example.com:4318"\n  }\n}\n';
+    expect(positions(lint(src), 'plaintext-endpoint')).toEqual(['3:5']);
+  });
+
+  it('fires on tls { insecure = true } of an OTel exporter', () => {
+    const src = 'otelcol.exporter.otlp "o" {\n  client {\n    endpoint = "tempo:4317"\n    tls {\n      insecure = true\n    }\n  }\n}\n';
+    expect(positions(lint(src), 'plaintext-endpoint')).toEqual(['5:7']);
+  });
+
+  it('does not fire on an OTel exporter endpoint without a scheme and with TLS on', () => {
+    const src = 'otelcol.exporter.otlp "o" {\n  client {\n    endpoint = "tempo:4317"\n  }\n}\n';
+    expect(withRule(lint(src), 'plaintext-endpoint')).toEqual([]);
+  });
+
   it('tells cluster names from remote ones', () => {
     expect(['http://loki:3100/x', 'http://loki.monitoring.svc.cluster.local/x', 'http://127.0.0.1/x', 'http://logs.example.com/x'].map(hostKind)).toEqual(['cluster', 'cluster', 'loopback', 'remote']);
   });

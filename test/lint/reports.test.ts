@@ -45,6 +45,20 @@ describe('SARIF report', () => {
     expect([r.level, typeof r.message.text, loc.artifactLocation.uri, loc.region.startLine, loc.region.startColumn]).toEqual(['error', 'string', 'test.alloy', 3, 5]);
   });
 
+  it('gives every result of the seed hardening config the fields SARIF requires', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { lintSource } = await import('../../src/lint/index.ts');
+    const file = 'samples/configs/seed-hardening.alloy';
+    const doc = buildSarif(lintSource(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'), file).findings) as any;
+    const incomplete = doc.runs[0].results.filter(
+      (r: any) =>
+        !(typeof r.ruleId === 'string' && ['error', 'warning', 'note'].includes(r.level) && typeof r.message.text === 'string' &&
+          typeof r.locations[0].physicalLocation.artifactLocation.uri === 'string' &&
+          Number.isInteger(r.locations[0].physicalLocation.region.startLine) && Number.isInteger(r.locations[0].physicalLocation.region.startColumn)),
+    );
+    expect([doc.runs[0].results.length, incomplete]).toEqual([6, []]);
+  });
+
   it('maps info to the SARIF level note', () => {
     const info: Finding = { ...noGroup, rule: 'unused-suppression', severity: 'info' };
     expect((buildSarif([info]) as any).runs[0].results[0].level).toBe('note');
