@@ -297,6 +297,26 @@ function emptyHeld(): LogEntry {
   return { line: '', labels: new Map(), extracted: new Map(), structuredMetadata: new Map(), timestampNs: 0n, unknown: [] };
 }
 
+/**
+ * Compiles every simulated log component of the config, on the path or not, and returns the
+ * errors: Alloy refuses to load a config with any invalid component, so a run of a config Alloy
+ * would not start proves nothing.
+ */
+export function validateLogComponents(model: ConfigModel, opts: BuildLogPathOptions = {}): ConfigError[] {
+  const compilers: SimulationCompilers = { ...DEFAULT_COMPILERS, ...opts.compilers };
+  const errors: ConfigError[] = [];
+  for (const c of model.components.values()) {
+    if (componentRole(c.componentName) !== 'simulated' || c.custom) continue;
+    try {
+      compilers[c.componentName as keyof SimulationCompilers](c, { nowNs: opts.nowNs, readFile: opts.readFile });
+    } catch (err) {
+      if (err instanceof ConfigError) errors.push(err);
+      else throw err;
+    }
+  }
+  return errors;
+}
+
 /** The outcome of choosing where a run starts. */
 export type StartChoice = { ok: true; id: string } | { ok: false; message: string; choices: string[] };
 

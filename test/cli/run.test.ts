@@ -105,6 +105,13 @@ describe('alloy-scrub run', () => {
     expect(r.stderr).toContain('invalid or unsupported Perl syntax: `(?=`');
   });
 
+  it('refuses a config with an invalid component off the path, as Alloy would not load it', async () => {
+    const r = await cli(['run', `${FIX}/invalid-off-path.alloy`, '--component', 'loki.process.good'], 'x\n');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('test/loki/fixtures/invalid-off-path.alloy:8:5: ');
+    expect(r.stdout.toString()).toBe('');
+  });
+
   it('exits 2 when the config file cannot be read', async () => {
     const r = await cli(['run', `${FIX}/does-not-exist.alloy`]);
     expect(r.code).toBe(2);

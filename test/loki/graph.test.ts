@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { test, fc } from '@fast-check/vitest';
 import { ConfigError } from '../../src/config/errors.ts';
 import { object, unknown } from '../../src/config/value.ts';
-import { buildLogPath, chooseStartComponent } from '../../src/loki/graph.ts';
+import { buildLogPath, chooseStartComponent, validateLogComponents } from '../../src/loki/graph.ts';
 import { newEntry } from '../../src/loki/types.ts';
 import { FAKE_COMPILERS, block, comp, model, receiver } from './graph-fixtures.ts';
 
@@ -274,6 +274,25 @@ describe('sources and sinks', () => {
   it('marks entries when external_labels are only known at run time', () => {
     const m = model(comp('loki.relabel.r', { forward_to: [receiver('loki.write.w')] }), comp('loki.write.w', { external_labels: unknown('env var') }));
     expect(run(m, 'loki.relabel.r', ['x'])[0]!.entry.unknown[0]!.message).toContain('external_labels');
+  });
+});
+
+describe('validateLogComponents', () => {
+  const failing = {
+    ...FAKE_COMPILERS,
+    'loki.process': (c: Parameters<typeof FAKE_COMPILERS['loki.process']>[0]) => {
+      if (c.label === 'bad') throw new ConfigError('invalid stage', 'test.alloy');
+      return FAKE_COMPILERS['loki.process'](c, {});
+    },
+  };
+
+  it('reports an invalid component that is not on the path, as Alloy refuses the whole config', () => {
+    const m = model(comp('loki.process.good', { forward_to: [] }), comp('loki.process.bad', { forward_to: [] }));
+    expect(validateLogComponents(m, { compilers: failing }).map((e) => e.message)).toEqual(['invalid stage']);
+  });
+
+  it('reports nothing for a valid config', () => {
+    expect(validateLogComponents(model(comp('loki.process.good', { forward_to: [] })), { compilers: failing })).toEqual([]);
   });
 });
 

@@ -6,9 +6,9 @@ import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { access, constants } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import { buildLogPath, chooseStartComponent, type LogPathRunner } from '../../loki/graph.ts';
+import { buildLogPath, chooseStartComponent, validateLogComponents, type LogPathRunner } from '../../loki/graph.ts';
 import { runStream, type InputFormat, type OutputFormat, type RunChunk, type RunStats } from '../../loki/run-stream.ts';
-import { configFailure, configRelativeReader, loadCommandConfig } from '../config-loading.ts';
+import { configFailure, configRelativeReader, loadCommandConfig, renderDiagnostics } from '../config-loading.ts';
 import { CliExit, EXIT_FINDING, EXIT_OK, usageError } from '../exit.ts';
 
 interface RunOptions {
@@ -40,6 +40,9 @@ async function runCommand(file: string, opts: RunOptions): Promise<number> {
   const labels = parseLabels(opts.labels);
   const input = await openInput(opts.input);
   const { model, source } = loadCommandConfig(file);
+  // Alloy refuses a config with any invalid component, on this path or not.
+  const invalid = validateLogComponents(model, { readFile: configRelativeReader(file) });
+  if (invalid.length > 0) throw new CliExit(EXIT_FINDING, renderDiagnostics(invalid.map((e) => e.toDiagnostic()), source, file));
   const start = chooseStartComponent(model, opts.component);
   if (!start.ok) {
     const list = start.choices.length > 0 ? `\ncomponents to start at:\n${start.choices.map((c) => `  ${c}`).join('\n')}` : '';
