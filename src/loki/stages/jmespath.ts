@@ -4,10 +4,56 @@
 // community edition's arithmetic, which reads `user-agent` as a subtraction) runs on
 // @jmespath-community/jmespath, the TypeScript implementation of the same specification. The
 // data crosses over as plain objects built with defineProperty, so a `__proto__` key is data.
-import { compile, TreeInterpreter } from '@jmespath-community/jmespath';
+import { compile, registerFunction, TreeInterpreter, TYPE_ANY } from '@jmespath-community/jmespath';
 import type { JsonValue } from './go-json.ts';
 
 type JsonPlain = null | boolean | number | string | JsonPlain[] | { [k: string]: JsonPlain };
+
+// go-jmespath's to_string is Go's encoding/json Marshal: keys sorted, HTML characters escaped
+// (the library's own uses JSON.stringify). Replaced process-wide, the library's registry being
+// global; nothing else in the project uses it.
+registerFunction('to_string', ([v]) => (typeof v === 'string' ? v : encodingJsonMarshal(v as JsonPlain)), [{ types: [TYPE_ANY] }], {
+  override: true,
+});
+
+const utf8 = new TextEncoder();
+
+function compareBytes(a: string, b: string): number {
+  const x = utf8.encode(a);
+  const y = utf8.encode(b);
+  for (let i = 0; i < x.length && i < y.length; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return x.length - y.length;
+}
+
+/** encoding/json (Go 1.22+) string escaping: HTML-safe, \b and \f short forms, U+2028/9. */
+function encodingJsonString(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (ch === '"') out += '\\"';
+    else if (ch === '\\') out += '\\\\';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\b') out += '\\b';
+    else if (ch === '\f') out += '\\f';
+    else if (c < 0x20 || ch === '<' || ch === '>' || ch === '&') out += '\\u00' + c.toString(16).padStart(2, '0');
+    else if (c === 0x2028 || c === 0x2029) out += '\\u' + c.toString(16);
+    else if (c >= 0xd800 && c <= 0xdfff) out += '\\ufffd';
+    else out += ch;
+  }
+  return out + '"';
+}
+
+function encodingJsonMarshal(v: JsonPlain): string {
+  if (v === null) return 'null';
+  if (typeof v === 'string') return encodingJsonString(v);
+  if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v);
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (Array.isArray(v)) return '[' + v.map(encodingJsonMarshal).join(',') + ']';
+  const keys = Object.keys(v).sort(compareBytes);
+  return '{' + keys.map((k) => encodingJsonString(k) + ':' + encodingJsonMarshal(v[k]!)).join(',') + '}';
+}
 type CompiledAst = ReturnType<typeof compile>;
 
 /** A compiled expression: either steps for the simple evaluator or the library's AST. */

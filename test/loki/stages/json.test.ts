@@ -107,3 +107,11 @@ describe('stage.json re-encoding (json-iterator)', () => {
     expect(e.extracted.get('a')).toBe('["\\u0001\\u003c\\u0026\\u003e\\u2028\\n"]');
   });
 });
+
+describe('stage.json to_string', () => {
+  // Expected text is what go-jmespath v1.1.1 printed (encoding/json: sorted keys, HTML escaped).
+  test('to_string of an object encodes like Go encoding/json', () => {
+    const e = runOne([stage('json', { expressions: { s: 'to_string(o)' } })], '{"o":{"z":1,"a":"<é>","m":[1e-7,2.5,{"y":null,"b":true}]}}');
+    expect(e.extracted.get('s')).toBe('{"a":"\\u003cé\\u003e","m":[1e-7,2.5,{"b":true,"y":null}],"z":1}');
+  });
+});
