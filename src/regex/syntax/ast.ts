@@ -3,8 +3,12 @@
 import type { Ranges } from '../unicode/classes.ts';
 
 export type Node =
-  /** One rune; `fold` means it matches every rune of its simple-folding orbit. */
-  | { op: 'literal'; rune: number; fold: boolean }
+  /**
+   * One rune; `fold` means it matches every rune of its simple-folding orbit. `foldFlag` is
+   * whether (?i) was on where it was written (Go keeps it even for runes without case, and it
+   * decides which literals Go's parser merges and factors).
+   */
+  | { op: 'literal'; rune: number; fold: boolean; foldFlag: boolean }
   /** Sorted, merged inclusive ranges; may be empty (matches nothing). */
   | { op: 'class'; ranges: Ranges }
   | { op: 'anyCharNotNL' }

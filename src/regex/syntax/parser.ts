@@ -5,6 +5,7 @@
 // accumulation rules, including its case-folding quirks (`(?i)\W` excludes U+017F and U+212A).
 import type { Node, ParsedRegex } from './ast.ts';
 import { ErrorCode, GoSyntaxError, type ErrorCodeText } from './errors.ts';
+import { applyGoFactoring } from './go-factor.ts';
 import {
   appendClass,
   appendFoldedClass,
@@ -164,12 +165,12 @@ class Parser {
     if (this.frames.length !== 1) this.fail(ErrorCode.MissingParen, s);
     const root = this.finishFrame(this.top);
     if (this.numRunes > MAX_RUNES || calcSize(root) > MAX_SIZE) this.fail(ErrorCode.Large, s);
-    return { root, numCap: this.numCap, names: this.names };
+    return { root: applyGoFactoring(root), numCap: this.numCap, names: this.names };
   }
 
   private literal(r: number): void {
-    const fold = (this.flags & FOLD_CASE) !== 0 && foldOrbit(r).length > 1;
-    this.push({ op: 'literal', rune: r, fold });
+    const foldFlag = (this.flags & FOLD_CASE) !== 0;
+    this.push({ op: 'literal', rune: r, fold: foldFlag && foldOrbit(r).length > 1, foldFlag });
   }
 
   private openGroup(capIndex: number, name: string, next: number): void {

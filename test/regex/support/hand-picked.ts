@@ -76,6 +76,16 @@ export const HAND_PICKED: Case[] = [
   c('(a)', 'a', '$99999999999'),
   c('(a)', 'a', '$é $😀'),
   c('(?<year>\\d{4})-(?<month>\\d{2})', '2024-05', '$month/$year', -1, '(?P<year>\\d{4})-(?P<month>\\d{2})'),
+  // Go's alternation factoring compares leading literals without their (?i) flag.
+  c('(?s)S(?-m:(?is)ab\\ )|(?is)ſ', 's0 S sab S'),
+  c('S(?i:x)|(?i)s', 'sS sx SX'),
+  c('(?i)s(?-i:x)|Sy', 'sy Sy sx'),
+  c('Sa|Sb|(?i)s', 'sa s S'),
+  c('Sx|(?i)sy', 'sy SY Sx'),
+  c('S{2}x|(?i)s{2}', 'ss SS Ssx'),
+  c('[S]x|(?i)s', 's S Sx'),
+  c('a(?i)b|a(?-i)B', 'ab aB AB'),
+  c('K(?i:x)|(?i)\\x{212A}|k', 'k K \u212A'),
   // Relabel-style anchoring.
   c('^(?s:(.*))$', 'a\nb', '$1'),
   c('^(?s:foo|bar)$', 'foobar'),
