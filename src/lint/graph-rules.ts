@@ -75,7 +75,7 @@ function noSinkFindings(model: ConfigModel, flow: Flow): Finding[] {
   const out: Finding[] = [];
   for (const c of model.components.values()) {
     if (c.custom || !PASS_THROUGH.has(c.componentName) || isModuleInternal(c) || flow.unresolved.has(c.id)) continue;
-    if (reaches(c.id, new Set())) continue;
+    if (reaches(c.id, new Set()) || readByConfigBlock(model, c)) continue;
     const direct = flow.next.get(c.id) ?? [];
     let why: string;
     if (c.componentName === 'discovery.relabel') why = direct.length === 0 ? `nothing reads ${c.id}.output or ${c.id}.rules, so the targets it relabels are used by no component` : `its output only reaches ${direct.join(', ')}, whose output is used nowhere`;
@@ -94,6 +94,16 @@ function noSinkFindings(model: ConfigModel, flow: Flow): Finding[] {
     );
   }
   return out;
+}
+
+/**
+ * Configuration blocks (a foreach collection, for example) read exports without leaving an edge
+ * in the model: any mention of the component's output or rules outside its own block counts.
+ */
+function readByConfigBlock(model: ConfigModel, c: Component): boolean {
+  if (c.file !== model.file) return false;
+  const text = model.source.slice(0, c.range.start.offset) + model.source.slice(c.range.end.offset);
+  return text.includes(`${c.id}.output`) || text.includes(`${c.id}.rules`);
 }
 
 // ---- log paths without redaction ---------------------------------------------------------------

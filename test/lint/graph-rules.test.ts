@@ -18,6 +18,11 @@ describe('output-reaches-no-sink', () => {
     expect(positions(lint(src), 'output-reaches-no-sink')).toEqual(['2:3', '5:3']);
   });
 
+  it('does not fire on a discovery.relabel whose output a foreach block reads', () => {
+    const src = 'discovery.kubernetes "k" {\n  role = "pod"\n}\ndiscovery.relabel "r" {\n  targets = discovery.kubernetes.k.targets\n}\nforeach "each" {\n  collection = discovery.relabel.r.output\n  var        = "t"\n  template {\n    loki.echo "e" {}\n  }\n}\n';
+    expect(withRule(lint(src), 'output-reaches-no-sink')).toEqual([]);
+  });
+
   it('does not fire when the output reaches loki.write', () => {
     expect(withRule(lint(`loki.process "p" {\n  stage.luhn {}\n  forward_to = [loki.write.w.receiver]\n}\n${WRITE}`), 'output-reaches-no-sink')).toEqual([]);
   });
