@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintSource } from '../../src/lint/index.ts';
-import { withRule } from './helpers.ts';
+import { processLine, relabel, withRule } from './helpers.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SEED = 'samples/configs/seed-hardening.alloy';
@@ -33,6 +33,20 @@ describe('seed hardening configuration', () => {
 
   it('flags the http block\'s listen_addr, which Alloy does not accept', () => {
     expect(at('component-config-rejected')).toEqual(['20:3']);
+  });
+
+  it('is right about what Alloy does with the seed\'s pipeline: the AWS key passes, ${1} is printed', () => {
+    const line = processLine(read(SEED), 'loki.process.scrub_secrets', 'password=hunter2 key=AKIAABCDEFGHIJKLMNOP');
+    expect(line).toBe('${1}=REDACTED=${1}=REDACTED key=AKIAABCDEFGHIJKLMNOP');
+  });
+
+  it('is right about the seed\'s relabel rule: every series gets client_ip_hashed="hashed"', () => {
+    const a = relabel(read(SEED), 'prometheus.relabel.drop_pii_labels', { __name__: 'http_requests_total', client_ip: '10.1.2.3' });
+    const b = relabel(read(SEED), 'prometheus.relabel.drop_pii_labels', { __name__: 'http_requests_total' });
+    expect([a, b]).toEqual([
+      { __name__: 'http_requests_total', client_ip_hashed: 'hashed' },
+      { __name__: 'http_requests_total', client_ip_hashed: 'hashed' },
+    ]);
   });
 
   it('gives every finding a fix', () => {
