@@ -7,6 +7,7 @@ import type { Component, EvaluatedBlock } from '../../config/model.ts';
 import { isObject, type AlloyValue } from '../../config/value.ts';
 import { analyseRegex, RegexSyntaxError, type RegexAnalysis } from '../../regex/index.ts';
 import type { Range } from '../../syntax/ast.ts';
+import { parseSelector, SelectorError } from '../logql/selector.ts';
 import { findUnknown } from './args.ts';
 import { ALLOY_STAGE_NAMES, isSimulatedStage } from './index.ts';
 import { readLuhnConfig } from './luhn.ts';
@@ -38,6 +39,8 @@ export interface StageDescription {
   /** Behaviour worth knowing: the rule does less (or more) than it seems to. */
   notes: string[];
   stages?: StageDescription[];
+  /** stage.match: the parsed selector (label matchers and line filters). */
+  selector?: { matchers: { name: string; op: string; value: string }[]; filters: { op: string; value: string }[] };
 }
 
 const EFFECTS: Record<string, StageEffect[]> = {
@@ -159,7 +162,21 @@ export function describeStage(block: EvaluatedBlock, position = '1'): StageDescr
   }
   if (block.name === 'stage.match') {
     const sel = block.attributes.get('selector')?.value;
-    if (typeof sel === 'string') args['selector'] = sel;
+    if (typeof sel === 'string') {
+      args['selector'] = sel;
+      try {
+        const parsed = parseSelector(sel);
+        d.selector = {
+          matchers: parsed.matchers.map((m) => ({ name: m.name, op: m.op, value: m.value })),
+          filters: parsed.filters.map((f) => ({ op: f.op, value: f.value })),
+        };
+        for (const m of parsed.matchers) if (m.regex) d.regexes.push(regexInfo(`selector ${m.name}${m.op}`, m.value));
+        for (const f of parsed.filters) if (f.regex) d.regexes.push(regexInfo(`selector ${f.op}`, f.value));
+      } catch (e) {
+        if (!(e instanceof SelectorError)) throw e;
+        d.notes.push(`invalid selector: ${e.message}`);
+      }
+    }
     d.stages = block.blocks.map((b, i) => describeStage(b, `${position}.${i + 1}`));
   }
   return d;

@@ -54,3 +54,11 @@ describe('describeStage defaults', () => {
     expect(d!.arguments['drop_counter_reason']).toBe('drop_stage');
   });
 });
+
+describe('describeStage selector', () => {
+  test('a match stage shows its parsed selector', () => {
+    const [d] = describeLokiProcess(processComponent([stage('match', { selector: '{ns=~"prod-.*"} |= "login"' }, [stage('tenant', { value: 't' })])]));
+    expect(d!.selector).toEqual({ matchers: [{ name: 'ns', op: '=~', value: 'prod-.*' }], filters: [{ op: '|=', value: 'login' }] });
+    expect(d!.regexes[0]!.attribute).toBe('selector ns=~');
+  });
+});
