@@ -501,11 +501,11 @@ class Loader {
   }
 
   /** Evaluates a component's block: attributes and nested blocks, recording its edges. */
-  private evaluateComponent(entry: Extract<NodeEntry, { kind: 'component' | 'instance' }>): Component {
+  private evaluateComponent(entry: Extract<NodeEntry, { kind: 'component' | 'instance' }>, raw?: Map<string, Val>): Component {
     const refs: Array<{ ref: ResolvedReference; range: Range }> = [];
     const owner = { id: entry.globalId, refs };
     const ctx = this.context(entry.scope, owner);
-    const evaluated = this.evaluateBlock(entry.block, entry.scope.file, ctx, '', entry.globalId, refs);
+    const evaluated = this.evaluateBlock(entry.block, entry.scope.file, ctx, '', entry.globalId, refs, raw);
     const comp: Component = {
       ...evaluated,
       id: entry.globalId,
@@ -517,7 +517,7 @@ class Loader {
 
   /**
    * Evaluates a block body. Edges are recorded per attribute (`via` is the attribute path) when
-   * `ownerId` is given.
+   * `ownerId` is given; `raw` receives the evaluator's values of the block's own attributes.
    */
   private evaluateBlock(
     b: BlockStmt,
@@ -526,6 +526,7 @@ class Loader {
     path: string,
     ownerId: string | undefined,
     refs: Array<{ ref: ResolvedReference; range: Range }>,
+    raw?: Map<string, Val>,
   ): EvaluatedBlock {
     const attributes = new Map<string, EvaluatedAttribute>();
     const blocks: EvaluatedBlock[] = [];
@@ -542,6 +543,7 @@ class Loader {
           v = unknown(err.message, err.range);
         }
         if (ownerId) this.recordEdges(ownerId, via, v, refs, s.value.range);
+        raw?.set(s.name.name, v);
         attributes.set(s.name.name, { name: s.name.name, value: toAlloyValue(v), expr: s.value, range: s.range });
       } else {
         const childPath = path ? `${path}.${s.name.join('.')}` : s.name.join('.');
@@ -594,8 +596,10 @@ class Loader {
     }
     e.state = 'evaluating';
     this.componentIds.add(e.globalId);
-    // Arguments are the instance block's attributes, evaluated in the enclosing scope.
-    const comp = this.evaluateComponent(e);
+    // Arguments are the instance block's attributes, evaluated in the enclosing scope (the
+    // evaluator's values are kept: numbers keep their Go kind inside the module).
+    const raw = new Map<string, Val>();
+    const comp = this.evaluateComponent(e, raw);
     e.result = comp;
     if (!e.declare) {
       this.warn(e.scope.file, `${e.localId}: ${e.unknownReason ?? 'custom component is unknown'}; its pipeline is not simulated`, e.block.nameRange);
@@ -610,21 +614,12 @@ class Loader {
       return;
     }
     const args = new Map<string, { value: Val; range: Range }>();
-    const ctx = this.context(e.scope, undefined);
     for (const s of e.block.body) {
       if (s.kind === 'Block') {
         this.error(e.scope.file, 'nested blocks not supported here', s.range);
         continue;
       }
-      const attr = comp.attributes.get(s.name.name);
-      // Re-evaluate into evaluator values (numbers keep their Go kind inside the module).
-      let v: Val;
-      try {
-        v = evaluate(s.value, ctx);
-      } catch {
-        v = unknown(attr && typeof attr.value === 'object' && attr.value && 'reason' in attr.value ? String(attr.value.reason) : 'argument failed to evaluate');
-      }
-      args.set(s.name.name, { value: v, range: s.range });
+      args.set(s.name.name, { value: raw.get(s.name.name) ?? null, range: s.range });
     }
     const d = e.declare;
     const child = this.buildScope(d.block.body, d.file, e.globalId, d.registry, d.modulePath, e.scope.depth + 1, true, args);

@@ -271,3 +271,11 @@ describe('diagnostics of modules', () => {
     ]);
   });
 });
+
+describe('module argument values', () => {
+  it('keeps the Go number kind of an argument inside the module (7 / 2 stays integer division)', () => {
+    const src = 'declare "half" {\n  argument "n" {}\n  export "v" {\n    value = argument.n.value / 2\n  }\n}\nhalf "x" {\n  n = 7\n}\nloki.process "p" {\n  stage.truncate { limit = half.x.v }\n  forward_to = []\n}\n';
+    const m = loadConfig(src, 'main.alloy', noEnv);
+    expect(m.components.get('loki.process.p')!.blocks[0]!.attributes.get('limit')!.value).toBe(3);
+  });
+});
