@@ -56,10 +56,30 @@ function dotId(s: string): string {
   return JSON.stringify(s);
 }
 
+/** The module instance a component lives in (`a.b/c.d/loki.process.x` → `a.b/c.d`), or ''. */
+function modulePrefix(id: string): string {
+  const i = id.lastIndexOf('/');
+  return i < 0 ? '' : id.slice(0, i);
+}
+
 function graphDot(model: ConfigModel): string {
   const lines = ['digraph alloy {', '  rankdir=LR;', '  node [shape=box];'];
+  // Components of a module instance are drawn inside a cluster named after the instance.
+  const byModule = new Map<string, string[]>();
   for (const c of model.components.values()) {
-    lines.push(`  ${dotId(c.id)}${c.custom ? ' [style=rounded]' : ''};`);
+    const node = `${dotId(c.id)}${c.custom ? ' [style=rounded]' : ''};`;
+    const prefix = modulePrefix(c.id);
+    if (!byModule.has(prefix)) byModule.set(prefix, []);
+    byModule.get(prefix)!.push(node);
+  }
+  for (const [prefix, nodes] of byModule) {
+    if (prefix === '') {
+      for (const n of nodes) lines.push(`  ${n}`);
+      continue;
+    }
+    lines.push(`  subgraph ${dotId(`cluster_${prefix}`)} {`, `    label=${dotId(prefix)};`);
+    for (const n of nodes) lines.push(`    ${n}`);
+    lines.push('  }');
   }
   for (const e of model.edges) {
     const style = edgeKind(e) === 'forward' ? '' : ', style=dashed';

@@ -72,3 +72,10 @@ describe('graph command', () => {
     expect(r.error?.message).toMatch(/syntax-error\.alloy:\d+:\d+: /);
   });
 });
+
+describe('dot clusters', () => {
+  it('draws the components of a module instance inside a cluster named after it', () => {
+    const m = loadConfig('declare "d" {\n  loki.echo "e" {}\n}\nd "x" {}\n', 'main.alloy', { env: {} });
+    expect(renderGraph(m, 'dot')).toContain('  subgraph "cluster_d.x" {\n    label="d.x";\n    "d.x/loki.echo.e";\n  }');
+  });
+});
