@@ -189,3 +189,21 @@ describe('stage block shape', () => {
     expect(() => simulate([b])).toThrow('block "stage.replace" does not support specifying labels');
   });
 });
+
+describe('pipeline robustness', () => {
+  test('a stage that fails inside the simulation marks the entry unknown and the run goes on', async () => {
+    const { StagePipeline } = await import('../../src/loki/stages/pipeline.ts');
+    const failing = {
+      name: 'stage.test',
+      where: 'stage.test at x:1:1',
+      file: 'x',
+      range: stage('replace', { expression: '(a)' }).range,
+      process(): never {
+        throw new Error('engine limit');
+      },
+    };
+    const out = new StagePipeline([failing]).process(entry('line'));
+    expect(out).toHaveLength(1);
+    expect(out[0]!.kind === 'forward' && out[0]!.entry.unknown[0]!.message).toContain('engine limit');
+  });
+});

@@ -29,7 +29,18 @@ export class StagePipeline {
   private runFrom(start: number, entry: LogEntry): EntryOutcome[] {
     if (start >= this.stages.length) return [{ kind: 'forward', entry }];
     const out: EntryOutcome[] = [];
-    for (const o of this.stages[start]!.process(entry)) {
+    const stage = this.stages[start]!;
+    let produced: EntryOutcome[];
+    try {
+      produced = stage.process(entry);
+    } catch (e) {
+      // A failure of the simulation itself (an engine limit on a hostile line, a bug) must not
+      // end the run or pass for a verdict: the entry goes on, marked unknown.
+      const message = e instanceof Error ? e.message : String(e);
+      entry.unknown.push({ message: `${stage.where}: the simulation failed on this entry: ${message}`, file: stage.file, range: stage.range });
+      produced = [{ kind: 'forward', entry }];
+    }
+    for (const o of produced) {
       if (o.kind === 'forward') out.push(...this.runFrom(start + 1, o.entry));
       else out.push(o);
     }
