@@ -56,7 +56,7 @@ describe('seed graphs', () => {
 
   it('seed-hardening: warns that loki.source.kubernetes_pods is not an Alloy component', () => {
     expect(load('seed-hardening.alloy').diagnostics.map((d) => `${d.severity} ${d.range.start.line}:${d.range.start.column} ${d.message}`)).toEqual([
-      'warning 24:1 cannot find the definition of component name "loki.source.kubernetes_pods"',
+      'warning 26:1 cannot find the definition of component name "loki.source.kubernetes_pods"',
     ]);
   });
 
