@@ -68,3 +68,22 @@ it('agrees with Go on float to string conversion', async () => {
   const wrong = floats.map((f, i) => ({ f, ours: formatFloatF(f), go: answers[i]!.out })).filter((x) => x.ours !== x.go);
   expect(wrong.slice(0, 5)).toEqual([]);
 });
+
+it('computes integer ^ as repeated 64-bit multiplication, negative exponents included', async () => {
+  const cases = fc.sample(
+    fc.record({
+      kind: fc.constantFrom<'int' | 'uint'>('int', 'uint'),
+      a: fc.oneof(fc.bigInt({ min: -20n, max: 20n }), fc.bigInt({ min: -(1n << 63n), max: (1n << 63n) - 1n })),
+      b: fc.bigInt({ min: -5n, max: 5000n }),
+    }),
+    { numRuns: 1500, seed: 3 },
+  ).map((c) => (c.kind === 'uint' ? { ...c, a: BigInt.asUintN(64, c.a), b: c.b < 0n ? -c.b : c.b } : c));
+  const answers = await ask(cases.map((c) => ({ op: 'intop', kind: c.kind, oper: '^', a: c.a.toString(), b: c.b.toString() })));
+  const wrong = cases
+    .map((c, i) => {
+      const mk = c.kind === 'int' ? GoNumber.int : GoNumber.uint;
+      return { c, ours: num.pow(mk(c.a), mk(c.b)).toString(), go: answers[i]!.out };
+    })
+    .filter((x) => x.ours !== x.go);
+  expect(wrong.slice(0, 5)).toEqual([]);
+});
