@@ -24,6 +24,10 @@
 //   catalogue, and neither is guessed.
 // * `foreach` (experimental in Alloy) is simulated when its collection is static: children get
 //   Alloy's ids, `foreach.<label>/foreach_<fingerprint>_<n>/<local id>`.
+// * Evaluation keeps Go's int64/uint64/float64 kinds; the model receives JavaScript numbers
+//   (integers beyond 2^53 lose precision there). Strings past 16 MiB, arrays past 1M elements
+//   and configs past 50 000 components (after module instantiation) are not built: the value
+//   becomes unknown, or loading stops with an error.
 
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
