@@ -286,6 +286,8 @@ func listOf(v interface{}, what string) []interface{} {
 	return out
 }
 
+var fixedEnv = map[string]string{"A": "x", "B": "y", "1": "one"}
+
 func sprigLike() template.FuncMap {
 	return template.FuncMap{
 		"upper":      strings.ToUpper,
@@ -421,6 +423,9 @@ func sprigLike() template.FuncMap {
 		"clean":          path.Clean,
 		"typeOf":         func(v interface{}) string { return fmt.Sprintf("%T", v) },
 		"kindOf":         func(v interface{}) string { return reflect.ValueOf(v).Kind().String() },
+		// A fixed environment {A: x, B: y, 1: one} stands in for the process environment.
+		"env":       func(k string) string { return fixedEnv[k] },
+		"expandenv": func(s string) string { return os.Expand(s, func(k string) string { return fixedEnv[k] }) },
 		"until": func(n int) []int {
 			out := []int{}
 			if n < 0 {

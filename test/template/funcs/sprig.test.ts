@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { compareWithGo, type Case } from '../support/oracle.ts';
 import { alloyTemplateFuncs, parseTemplate, TemplateError, TemplateUnsupportedError } from '../../../src/template/index.ts';
 import { data, errorOf, render, renderError } from '../support/run.ts';
 
@@ -194,6 +196,16 @@ describe('environment functions with a known environment', () => {
   test('env reads the given environment and is then deterministic', () => {
     const t = parseTemplate('t', '{{ env "HOME" }}|{{ env "NOPE" }}', alloyTemplateFuncs({ env: { HOME: '/root' } }));
     expect([t.execute(null), t.nondeterministicFuncs]).toEqual(['/root|', []]);
+  });
+
+  test('expandenv agrees with Go\'s os.Expand on 2,000 strings of $, braces and names', async () => {
+    const strs = fc.sample(fc.array(fc.constantFrom('$', '{', '}', 'A', 'B', 'C', '1', '*', '-', 'x', '_'), { maxLength: 10 }).map((a) => a.join('')), {
+      numRuns: 2000,
+      seed: 3,
+    });
+    const cases: Case[] = strs.map((s) => ({ template: '{{ expandenv .s }}', data: ['m', [['s', ['s', s]]]], funcs: false, sprig: true }));
+    const { disagreements } = await compareWithGo(cases);
+    expect(disagreements.slice(0, 3)).toEqual([]);
   });
 
   test('expandenv expands $NAME and ${NAME} like os.ExpandEnv', () => {

@@ -29,7 +29,8 @@ function funcsFor(c: Case): FuncMap | undefined {
   if (!c.funcs && !c.sprig) return undefined;
   const m: FuncMap = {};
   if (c.sprig) {
-    sprigMap ??= Object.fromEntries(SPRIG_SUBSET.map((n) => [n, alloyTemplateFuncs()[n]!]));
+    const withEnv = alloyTemplateFuncs({ env: { A: 'x', B: 'y', '1': 'one' } });
+    sprigMap ??= Object.fromEntries([...SPRIG_SUBSET, 'env', 'expandenv'].map((n) => [n, withEnv[n]!]));
     Object.assign(m, sprigMap);
   }
   if (c.funcs) Object.assign(m, alloyExtraTemplateFuncs());
