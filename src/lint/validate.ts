@@ -5,7 +5,7 @@
 //
 // `run` and `test` call this to show such problems outside the simulated path as positioned
 // warnings instead of refusing to work; `lint` reports them with their own severity.
-import { COMPONENTS } from '../config/components.ts';
+import { COMPONENTS, CONFIG_BLOCK_NAMES } from '../config/components.ts';
 import { ConfigError } from '../config/errors.ts';
 import type { Component, ConfigModel, EvaluatedBlock } from '../config/model.ts';
 import { isCapsule, isObject, isUnknown, type AlloyValue } from '../config/value.ts';
@@ -46,13 +46,13 @@ function diagnosticFindings(model: ConfigModel): Finding[] {
     const unknownName = UNKNOWN_COMPONENT.exec(d.message);
     if (unknownName) {
       const name = unknownName[1]!;
-      const guess = closestName(name, COMPONENTS.keys());
+      const guess = closestName(name, [...COMPONENTS.keys(), ...CONFIG_BLOCK_NAMES]);
       out.push(
         finding(
           'unknown-component',
           d.file,
           d.range,
-          `${name} is not an Alloy component: Alloy refuses to load this configuration (${d.message})`,
+          `${name} is not an Alloy component or configuration block: Alloy refuses to load this configuration (${d.message})`,
           guess ? `use ${guess} (check its arguments in the component reference: they may differ)` : 'use a component from the Alloy component reference, or declare a custom component with this name',
         ),
       );

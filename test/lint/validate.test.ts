@@ -20,6 +20,10 @@ describe('unknown-component', () => {
     expect(withRule(lint('loki.proces "p" {\n  forward_to = []\n}\n'), 'unknown-component')[0]!.fix).toContain('use loki.process');
   });
 
+  it('suggests a configuration block for a misspelt one', () => {
+    expect(withRule(lint('loging {\n  level = "warn"\n}\n'), 'unknown-component')[0]!.fix).toContain('use logging');
+  });
+
   it('does not fire on a catalogued component', () => {
     expect(withRule(lint('loki.source.kubernetes "app" {\n  targets = []\n  forward_to = []\n}\n'), 'unknown-component')).toEqual([]);
   });
