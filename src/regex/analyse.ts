@@ -77,6 +77,23 @@ interface Info {
   required: LitSet | null;
 }
 
+/**
+ * A fast, sound "can this text match?" test for compiled regexps, or null when the analysis
+ * proves nothing cheap to check. Only case-sensitive literals are used (folding the text would
+ * cost more than it saves); U+FFFD literals search the text as Go reads it.
+ */
+export function prefilterFor(root: Node): ((s: string) => boolean) | null {
+  const req = requiredLiterals(root);
+  if (req === null || req.caseFolded) return null;
+  const alternatives = req.alternatives;
+  const needsGoText = alternatives.some((a) => a.includes('\uFFFD'));
+  return (s) => {
+    const text = needsGoText ? goText(s) : s;
+    for (const a of alternatives) if (text.includes(a)) return true;
+    return false;
+  };
+}
+
 function requiredLiterals(root: Node): RequiredLiterals | null {
   const info = infoOf(root);
   const chosen = best([asRequirement(info.exact), info.required]);

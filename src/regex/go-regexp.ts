@@ -11,10 +11,15 @@ import type { EngineName, GoRegexp } from './types.ts';
 export class GoRegexpImpl implements GoRegexp {
   readonly engine: EngineName;
 
+  /**
+   * `mayMatch`, when given, is a proven-sound prefilter (see analyse.ts): false means the text
+   * has no match, so the backend is not asked.
+   */
   constructor(
     readonly source: string,
     private readonly core: MatchCore,
     private readonly names: readonly string[],
+    private readonly mayMatch: (s: string) => boolean = () => true,
   ) {
     this.engine = core.engine;
   }
@@ -37,15 +42,18 @@ export class GoRegexpImpl implements GoRegexp {
   }
 
   matchString(s: string): boolean {
+    if (!this.mayMatch(s)) return false;
     return this.core.bind(s).exec(0, 1) !== null;
   }
 
   findStringIndex(s: string): [number, number] | null {
+    if (!this.mayMatch(s)) return null;
     const m = this.core.bind(s).exec(0, 1);
     return m === null ? null : [m[0]!, m[1]!];
   }
 
   findStringSubmatchIndex(s: string): number[] | null {
+    if (!this.mayMatch(s)) return null;
     return this.core.bind(s).exec(0, this.groups());
   }
 
@@ -86,6 +94,7 @@ export class GoRegexpImpl implements GoRegexp {
 
   /** Go's allMatches loop. */
   private eachMatch(s: string, n: number, groups: number, deliver: (m: number[]) => void): void {
+    if (!this.mayMatch(s)) return;
     const limit = n < 0 ? s.length + 1 : n;
     const input: BoundInput = this.core.bind(s);
     let pos = 0;
@@ -113,6 +122,7 @@ export class GoRegexpImpl implements GoRegexp {
 
   /** Go's replaceAll loop. */
   private replaceAll(src: string, groups: number, repl: (m: number[]) => string): string {
+    if (!this.mayMatch(src)) return src;
     const input = this.core.bind(src);
     let out = '';
     let lastMatchEnd = 0;

@@ -8,6 +8,7 @@ import type { MatchCore } from './backends/core.ts';
 import { loadNativeRe2, NativeRe2Core } from './backends/re2-native.ts';
 import { loadWasmRe2, WasmRe2Core } from './backends/re2-wasm.ts';
 import { Re2jsCore } from './backends/re2js.ts';
+import { prefilterFor } from './analyse.ts';
 import { LruCache } from './cache.ts';
 import { GoRegexpImpl } from './go-regexp.ts';
 import { parseRegex } from './syntax/parser.ts';
@@ -58,7 +59,7 @@ export function compileRegex(pattern: string, opts: CompileOptions = {}): GoRege
   const parsed = parseRegex(source);
   const printed = printForBackend(parsed.root);
   const core = buildCore(engine, printed, parsed.numCap);
-  const compiled = new GoRegexpImpl(source, core, parsed.names);
+  const compiled = new GoRegexpImpl(source, core, parsed.names, prefilterFor(parsed.root) ?? undefined);
   cache.set(key, compiled);
   return compiled;
 }

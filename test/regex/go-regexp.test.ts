@@ -67,3 +67,25 @@ describe('invalid UTF-8 (lone surrogates) reads as U+FFFD', () => {
     expect(compileRegex('a.b').matchString('a\udcffb')).toBe(true);
   });
 });
+
+describe('submatch accessors follow Go', () => {
+  it('gives undefined for a group that did not participate in FindStringSubmatch', () => {
+    expect(compileRegex('(a)|(b)').findStringSubmatch('b')).toEqual(['b', undefined, 'b']);
+  });
+
+  it('returns null from FindStringSubmatchIndex when nothing matches', () => {
+    expect(compileRegex('x').findStringSubmatchIndex('abc')).toBeNull();
+  });
+
+  it('finds the first of several groups with the same name in SubexpIndex', () => {
+    expect(compileRegex('(?P<n>a)(?P<n>b)').subexpIndex('n')).toBe(1);
+  });
+
+  it('never finds the empty name in SubexpIndex', () => {
+    expect(compileRegex('(a)').subexpIndex('')).toBe(-1);
+  });
+
+  it('lists names with "" for unnamed groups in SubexpNames', () => {
+    expect(compileRegex('(a)(?P<x>b)').subexpNames()).toEqual(['', '', 'x']);
+  });
+});
