@@ -105,3 +105,11 @@ export function runes(s: string): string[] {
   }
   return out;
 }
+
+/** Go's string comparison (sort.Strings): bytewise on UTF-8, which differs from UTF-16 order. */
+export function compareGoStrings(a: string, b: string): number {
+  const x = toBytes(a);
+  const y = toBytes(b);
+  for (let i = 0; i < x.length && i < y.length; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return x.length - y.length;
+}

@@ -5,6 +5,7 @@
 // @jmespath-community/jmespath, the TypeScript implementation of the same specification. The
 // data crosses over as plain objects built with defineProperty, so a `__proto__` key is data.
 import { compile, registerFunction, TreeInterpreter, TYPE_ANY } from '@jmespath-community/jmespath';
+import { compareGoStrings } from './go-bytes.ts';
 import type { JsonValue } from './go-json.ts';
 
 type JsonPlain = null | boolean | number | string | JsonPlain[] | { [k: string]: JsonPlain };
@@ -15,15 +16,6 @@ type JsonPlain = null | boolean | number | string | JsonPlain[] | { [k: string]:
 registerFunction('to_string', ([v]) => (typeof v === 'string' ? v : encodingJsonMarshal(v as JsonPlain)), [{ types: [TYPE_ANY] }], {
   override: true,
 });
-
-const utf8 = new TextEncoder();
-
-function compareBytes(a: string, b: string): number {
-  const x = utf8.encode(a);
-  const y = utf8.encode(b);
-  for (let i = 0; i < x.length && i < y.length; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
-  return x.length - y.length;
-}
 
 /** encoding/json (Go 1.22+) string escaping: HTML-safe, \b and \f short forms, U+2028/9. */
 function encodingJsonString(s: string): string {
@@ -51,7 +43,7 @@ function encodingJsonMarshal(v: JsonPlain): string {
   if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (Array.isArray(v)) return '[' + v.map(encodingJsonMarshal).join(',') + ']';
-  const keys = Object.keys(v).sort(compareBytes);
+  const keys = Object.keys(v).sort(compareGoStrings);
   return '{' + keys.map((k) => encodingJsonString(k) + ':' + encodingJsonMarshal(v[k]!)).join(',') + '}';
 }
 type CompiledAst = ReturnType<typeof compile>;

@@ -3,6 +3,7 @@
 // and with ingest_timestamp (the default) sets the entry time to "now".
 import type { EvaluatedBlock } from '../../config/model.ts';
 import { StageArgs } from './args.ts';
+import { compareGoStrings } from './go-bytes.ts';
 import { goJsonString } from './go-json.ts';
 import { goGetString } from './go-values.ts';
 import { mutatingStage, type CompiledStage, type StageContext } from './stage.ts';
@@ -14,7 +15,7 @@ export function readPackConfig(block: EvaluatedBlock) {
 
 /** Packed.MarshalJSON: keys in Go's sort order (bytewise), "_entry" always last. */
 export function packJson(values: Map<string, string>, line: string): string {
-  const keys = [...values.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const keys = [...values.keys()].sort(compareGoStrings);
   const parts = keys.map((k) => goJsonString(k) + ':' + goJsonString(values.get(k)!));
   parts.push('"_entry":' + goJsonString(line));
   return '{' + parts.join(',') + '}';

@@ -13,3 +13,11 @@ describe('stage.pack', () => {
     expect(e.timestampNs).toBe(42n);
   });
 });
+
+describe('stage.pack key order', () => {
+  test('keys sort by UTF-8 bytes as Go does, not by UTF-16 units', () => {
+    // U+FF21 (EF BC A1) sorts before U+1F600 (F0 9F 98 80) in Go; in UTF-16 order it is after.
+    const e = runOne([stage('pack', { labels: ['\u{1F600}', '\uFF21'] })], 'l', { '\u{1F600}': '1', '\uFF21': '2' });
+    expect(e.line).toBe('{"\uFF21":"2","\u{1F600}":"1","_entry":"l"}');
+  });
+});
