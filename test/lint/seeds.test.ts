@@ -97,7 +97,13 @@ describe('sample configs', () => {
   it('flags the seed 003 pipeline: cri and tenant stages redact nothing before loki.write', () => {
     const f = 'samples/configs/seed-multitenant.alloy';
     const findings = lintSource(read(f), f).findings;
-    expect(findings.map((x) => `${x.rule}@${x.range.start.line}`)).toEqual(['output-reaches-no-sink@11', 'plaintext-endpoint@34', 'unscrubbed-log-path@52']);
+    const lines = read(f).split('\n');
+    const lineOf = (text: string) => lines.findIndex((l) => l.includes(text)) + 1;
+    expect(findings.map((x) => `${x.rule}@${x.range.start.line}`)).toEqual([
+      `output-reaches-no-sink@${lineOf('discovery.relabel "pod_logs"')}`,
+      `plaintext-endpoint@${lineOf('url = "http://loki-gateway')}`,
+      `unscrubbed-log-path@${lineOf('forward_to = [loki.write.default.receiver]')}`,
+    ]);
   });
 });
 
