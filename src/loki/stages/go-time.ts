@@ -76,7 +76,7 @@ const ELEMENTS = [
 ];
 
 export type LayoutResult =
-  | { ok: true; ns: bigint; hasYear: boolean; month: number }
+  | { ok: true; ns: bigint; hasYear: boolean; month: number; /** the value carried a zone (Z, offset, UTC) */ hasZone: boolean }
   | { ok: false; unsupported?: string };
 
 /**
@@ -95,6 +95,7 @@ export function parseGoLayout(layout: string, value: string): LayoutResult {
   let nsec = 0;
   let pm: boolean | undefined;
   let offsetSec = 0;
+  let hasZone = false;
   let v = value;
   let l = layout;
   const bad = (): LayoutResult => ({ ok: false });
@@ -249,6 +250,7 @@ export function parseGoLayout(layout: string, value: string): LayoutResult {
       case 'MST': {
         if (v.startsWith('UTC') || v.startsWith('GMT')) {
           v = v.slice(3);
+          hasZone = true;
           break;
         }
         return { ok: false, unsupported: 'time zone abbreviations other than UTC/GMT depend on the host time zone' };
@@ -270,6 +272,7 @@ export function parseGoLayout(layout: string, value: string): LayoutResult {
         // Numeric time zones: Z… accepts "Z" for UTC; -… requires a sign.
         if (el.startsWith('Z') && v[0] === 'Z') {
           v = v.slice(1);
+          hasZone = true;
           break;
         }
         const colon = el.includes(':');
@@ -280,6 +283,7 @@ export function parseGoLayout(layout: string, value: string): LayoutResult {
         if (!m) return bad();
         const s = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 3600 + Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0));
         offsetSec = s;
+        hasZone = true;
         v = v.slice(m[0].length);
       }
     }
@@ -289,7 +293,7 @@ export function parseGoLayout(layout: string, value: string): LayoutResult {
   else if (pm === false && hour === 12) hour = 0;
   if (day < 1 || day > daysIn(year, month)) return bad();
   const secs = BigInt(daysFromCivil(year, month, day)) * 86400n + BigInt(hour * 3600 + min * 60 + sec - offsetSec);
-  return { ok: true, ns: secs * 1_000_000_000n + BigInt(nsec), hasYear, month };
+  return { ok: true, ns: secs * 1_000_000_000n + BigInt(nsec), hasYear, month, hasZone };
 }
 
 /** time.AddDate(years, 0, 0) on a year-0 time, as util.SetYearForLimitedTimeFormat uses it. */
@@ -315,4 +319,37 @@ export function addYears(ns: bigint, years: number): bigint {
 export function yearMonthOf(ns: bigint): [number, number] {
   const d = new Date(Number(ns / 1_000_000n));
   return [d.getUTCFullYear(), d.getUTCMonth() + 1];
+}
+
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The UTC offset (seconds) of an IANA zone at an instant, from the tz data Node carries. */
+export function zoneOffsetAt(zone: string, unixSec: number): number {
+  let f = zoneFormats.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', era: 'short',
+    });
+    zoneFormats.set(zone, f);
+  }
+  const parts = Object.fromEntries(f.formatToParts(new Date(unixSec * 1000)).map((p) => [p.type, p.value]));
+  let year = Number(parts['year']);
+  if (parts['era'] === 'BC' || parts['era'] === 'B') year = 1 - year;
+  const wall = daysFromCivil(year, Number(parts['month']), Number(parts['day'])) * 86400 + Number(parts['hour']) * 3600 + Number(parts['minute']) * 60 + Number(parts['second']);
+  return wall - unixSec;
+}
+
+/**
+ * time.Date's conversion of a wall-clock time in `zone` to an instant: look the offset up as if
+ * the wall time were UTC, and look again at the corrected instant when that crosses a transition.
+ */
+export function wallToInstant(wallNs: bigint, zone: string): bigint {
+  const second = 1_000_000_000n;
+  const wallSec = Number(wallNs / second);
+  let offset = zoneOffsetAt(zone, wallSec);
+  if (offset !== 0) {
+    const again = zoneOffsetAt(zone, wallSec - offset);
+    if (again !== offset) offset = again;
+  }
+  return wallNs - BigInt(offset) * second;
 }

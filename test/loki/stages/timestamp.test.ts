@@ -64,3 +64,29 @@ describe('Go layouts with fractional seconds', () => {
     expect(at('2006-01-02 15:04:05', '2024-03-04 13:02:03.5')).toBe(1709557323500000000n);
   });
 });
+
+describe('timestamp location', () => {
+  // Expected instants are what Go's time.ParseInLocation gave for the same inputs.
+  test('a wall time is read in the location', () => {
+    expect(parseWithFormat('2006-01-02 15:04:05', '2024-07-15 12:00:00', NOW, 'Europe/Berlin')).toEqual({ ok: true, ns: 1721037600000000000n });
+  });
+
+  test('a time in a DST gap resolves as Go resolves it', () => {
+    expect(parseWithFormat('2006-01-02 15:04:05', '2024-03-31 02:30:00', NOW, 'Europe/Berlin')).toEqual({ ok: true, ns: 1711848600000000000n });
+  });
+
+  test('an explicit offset in the value wins over the location', () => {
+    expect(parseWithFormat('2006-01-02T15:04:05Z07:00', '2024-07-15T12:00:00Z', NOW, 'Asia/Tokyo')).toEqual({ ok: true, ns: 1721044800000000000n });
+  });
+
+  test('location Local marks the entry unknown', () => {
+    const s = [stage('timestamp', { source: 'ts', format: '2006-01-02 15:04:05', location: 'Local' })];
+    expect(runOne(s, 'x', { ts: '2024-07-15 12:00:00' }).unknown).toHaveLength(1);
+  });
+
+  test('an unknown zone name is refused', () => {
+    expect(compileError([stage('timestamp', { source: 'ts', format: 'Unix', location: 'Mars/Olympus' })])).toBe(
+      'invalid stage config invalid location specified: %v: unknown time zone Mars/Olympus',
+    );
+  });
+});
