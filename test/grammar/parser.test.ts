@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { parseWithGrammar } from '../../src/syntax/grammar-parse.ts';
-import { parseFile } from '../../src/syntax/parse.ts';
+import { parseFaithfully as parseFile } from '../../src/syntax/parse.ts';
 import { alloyFile } from '../syntax/arbitraries.ts';
 
 const fixtureDir = join(import.meta.dirname, '../syntax/fixtures');
