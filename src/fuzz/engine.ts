@@ -1,0 +1,222 @@
+// The fuzz run: for each selected cell (secret type × context), generate entries with fast-check,
+// push each through the user's pipeline and judge it; shrink the first leak of each cell to a
+// minimal line (fast-check's shrinker, with a deterministic budget) and keep its replay path;
+// then measure over-redaction on clean lines. Pure library code: no files, no terminal.
+import fc from 'fast-check';
+import type { LogPathRunner } from '../loki/graph.ts';
+import { CONTEXTS } from './contexts/catalog.ts';
+import type { FuzzEntry } from './contexts/entry.ts';
+import type { Context } from './contexts/types.ts';
+import { cleanLine } from './clean-lines.ts';
+import { changedClean, judge, type JudgeOptions, type Verdict } from './judge.ts';
+import { DEFAULT_MIN_FRAGMENT } from './leak.ts';
+import { SECRET_TYPES } from './secrets/catalog.ts';
+import type { SecretType } from './secrets/types.ts';
+import { cellSeed } from './seed.ts';
+
+export const DEFAULT_RUNS = 100;
+/** Pipeline evaluations one shrink may spend; bounded so a run's cost is known in advance. */
+export const DEFAULT_SHRINK_BUDGET = 400;
+/** Unix ns of 2024-01-01T00:00:00Z: entries and the pipeline's clock, fixed for determinism. */
+export const FUZZ_TIME_NS = 1_704_067_200_000_000_000n;
+
+export interface FuzzOptions {
+  /** Entries per cell. */
+  runs?: number;
+  seed: number;
+  /** Secret type ids (default: all). */
+  secrets?: readonly string[];
+  /** Context ids (default: all). */
+  contexts?: readonly string[];
+  minFragment?: number;
+  /** Stream labels of every entry. */
+  labels?: ReadonlyMap<string, string>;
+  /** Clean lines for the over-redaction rate (default: runs × 5). */
+  cleanRuns?: number;
+  shrinkBudget?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface FuzzLeak {
+  secretType: string;
+  context: string;
+  /** The shrunk input line. */
+  line: string;
+  /** The secret's sensitive value (unmasked: reporters mask it). */
+  secret: string;
+  /** Every spelling of every secret in the line, for masking. */
+  forms: string[];
+  sink: string;
+  /** What reached the sink where the leak was seen. */
+  output: string;
+  /** line, `label NAME` or `structured metadata NAME`. */
+  where: string;
+  /** The fragment that survived. */
+  fragment: string;
+  seed: number;
+  path: string;
+}
+
+export interface CellCoverage {
+  secretType: string;
+  context: string;
+  runs: number;
+  leaked: number;
+  unknown: number;
+  /** Entries no sink received (dropped, or sent nowhere). */
+  dropped: number;
+}
+
+export interface FuzzReport {
+  seed: number;
+  runs: number;
+  minFragment: number;
+  entries: number;
+  leaks: FuzzLeak[];
+  coverage: CellCoverage[];
+  overRedaction: { runs: number; changed: number; unknown: number; examples: string[] };
+  /** Distinct reasons entries were judged unknown (what was not simulated). */
+  unknownReasons: string[];
+}
+
+export interface Cell {
+  type: SecretType;
+  context: Context;
+}
+
+/** The selected cells, in matrix order; cells whose context cannot carry the type are left out. */
+export function selectCells(secrets?: readonly string[], contexts?: readonly string[]): Cell[] {
+  const types = SECRET_TYPES.filter((t) => !secrets || secrets.includes(t.id));
+  const ctxs = CONTEXTS.filter((c) => !contexts || contexts.includes(c.id));
+  const cells: Cell[] = [];
+  for (const type of types) for (const context of ctxs) if (context.accepts(type)) cells.push({ type, context });
+  return cells;
+}
+
+export function fuzzLogPath(runner: LogPathRunner, opts: FuzzOptions): FuzzReport {
+  const runs = opts.runs ?? DEFAULT_RUNS;
+  const minFragment = opts.minFragment ?? DEFAULT_MIN_FRAGMENT;
+  const jopts: JudgeOptions = { minFragment, labels: opts.labels ?? new Map(), timestampNs: FUZZ_TIME_NS };
+  const cells = selectCells(opts.secrets, opts.contexts);
+  const cleanRuns = opts.cleanRuns ?? runs * 5;
+  const total = cells.length * runs + cleanRuns;
+  let done = 0;
+  let entries = 0;
+  const unknownReasons = new Set<string>();
+  const leaks: FuzzLeak[] = [];
+  const coverage: CellCoverage[] = [];
+  for (const cell of cells) {
+    const seed = cellSeed(opts.seed, cell.type.id, cell.context.id);
+    const arb = cell.context.arbitrary(cell.type);
+    const cov: CellCoverage = { secretType: cell.type.id, context: cell.context.id, runs: 0, leaked: 0, unknown: 0, dropped: 0 };
+    let firstLeak = -1;
+    // Every run passes, so fast-check generates exactly `runs` entries; run i is the value that
+    // fast-check's path "i" names, which is where the shrink below starts.
+    fc.check(
+      fc.property(arb, (entry) => {
+        const v = judge(runner, entry, jopts);
+        if (v.kind === 'leaked') {
+          if (firstLeak < 0) firstLeak = cov.runs;
+          cov.leaked++;
+        } else if (v.kind === 'unknown') {
+          cov.unknown++;
+          for (const r of v.reasons) unknownReasons.add(r);
+        } else if (v.dropped) cov.dropped++;
+        cov.runs++;
+        return true;
+      }),
+      { seed, numRuns: runs },
+    );
+    entries += cov.runs;
+    coverage.push(cov);
+    if (firstLeak >= 0) {
+      const shrunk = shrinkLeak(runner, arb, seed, String(firstLeak), jopts, opts.shrinkBudget ?? DEFAULT_SHRINK_BUDGET);
+      entries += shrunk.evaluations;
+      if (shrunk.leak) leaks.push({ ...shrunk.leak, seed: opts.seed });
+    }
+    done += runs;
+    opts.onProgress?.(done, total);
+  }
+  const overRedaction = { runs: 0, changed: 0, unknown: 0, examples: [] as string[] };
+  if (cleanRuns > 0) {
+    fc.check(
+      fc.property(cleanLine(), (entry) => {
+        const r = changedClean(runner, entry, jopts);
+        overRedaction.runs++;
+        if (r === 'changed') {
+          overRedaction.changed++;
+          if (overRedaction.examples.length < 3) overRedaction.examples.push(entry.line);
+        } else if (r === 'unknown') overRedaction.unknown++;
+        return true;
+      }),
+      { seed: cellSeed(opts.seed, 'clean', 'clean'), numRuns: cleanRuns },
+    );
+    entries += overRedaction.runs;
+    opts.onProgress?.(total, total);
+  }
+  return { seed: opts.seed, runs, minFragment, entries, leaks, coverage, overRedaction, unknownReasons: [...unknownReasons] };
+}
+
+interface ShrinkResult {
+  leak?: Omit<FuzzLeak, 'seed'>;
+  evaluations: number;
+}
+
+/**
+ * Shrinks the leak at `path` with fast-check. After `budget` pipeline evaluations every further
+ * candidate is declared passing, which ends the shrink deterministically at the smallest leak
+ * found so far.
+ */
+function shrinkLeak(runner: LogPathRunner, arb: fc.Arbitrary<FuzzEntry>, seed: number, path: string, jopts: JudgeOptions, budget: number): ShrinkResult {
+  let evaluations = 0;
+  const details = fc.check(
+    fc.property(arb, (entry) => {
+      if (evaluations >= budget) return true;
+      evaluations++;
+      return judge(runner, entry, jopts).kind !== 'leaked';
+    }),
+    { seed, path, numRuns: Number(path.split(':')[0]) + 1 },
+  );
+  if (!details.failed || !details.counterexample || details.counterexamplePath === null) return { evaluations };
+  const entry = details.counterexample[0];
+  const v = judge(runner, entry, jopts);
+  evaluations++;
+  if (v.kind !== 'leaked') return { evaluations };
+  return { leak: leakRecord(entry, v, details.counterexamplePath), evaluations };
+}
+
+function leakRecord(entry: FuzzEntry, v: Extract<Verdict, { kind: 'leaked' }>, path: string): Omit<FuzzLeak, 'seed'> {
+  const leaked = entry.secrets.find((p) => p.forms.some((f) => f.includes(v.site.needle) || v.site.needle.includes(f))) ?? entry.secrets[0]!;
+  return {
+    secretType: entry.type,
+    context: entry.context,
+    line: entry.line,
+    secret: leaked.sample.secret,
+    forms: entry.secrets.flatMap((p) => p.forms),
+    sink: v.output.sink,
+    output: v.site.text,
+    where: v.site.where,
+    fragment: v.site.needle,
+    path,
+  };
+}
+
+export interface ReplayResult {
+  entry: FuzzEntry;
+  verdict: Verdict;
+}
+
+/** The entry at fast-check `path` of one cell, run through the pipeline once more. */
+export function replay(runner: LogPathRunner, opts: { seed: number; secretType: string; context: string; path: string; minFragment?: number; labels?: ReadonlyMap<string, string> }): ReplayResult {
+  const cells = selectCells([opts.secretType], [opts.context]);
+  if (cells.length !== 1) throw new Error(`context ${opts.context} does not carry ${opts.secretType}`);
+  const cell = cells[0]!;
+  const details = fc.check(
+    fc.property(cell.context.arbitrary(cell.type), () => false),
+    { seed: cellSeed(opts.seed, opts.secretType, opts.context), path: opts.path, endOnFailure: true },
+  );
+  if (!details.counterexample) throw new Error(`fast-check path ${opts.path} names no entry`);
+  const entry = details.counterexample[0] as FuzzEntry;
+  const jopts: JudgeOptions = { minFragment: opts.minFragment ?? DEFAULT_MIN_FRAGMENT, labels: opts.labels ?? new Map(), timestampNs: FUZZ_TIME_NS };
+  return { entry, verdict: judge(runner, entry, jopts) };
+}
