@@ -50,6 +50,17 @@ export interface LoadOptions {
   constants?: ReadonlyMap<string, string> | Readonly<Record<string, string>>;
   /** Reads an imported module file; default: the file system. */
   readFile?: (path: string) => string;
+  /**
+   * Extra identifiers in scope, as a test harness provides them (Alloy's pipeline tests expose
+   * `pipelinetest.loki.url`). Values are strings or nested records of strings.
+   */
+  globals?: Readonly<Record<string, GlobalValue>>;
+}
+
+export type GlobalValue = string | { readonly [key: string]: GlobalValue };
+
+function globalToVal(v: GlobalValue): Val {
+  return typeof v === 'string' ? v : objVal(Object.entries(v).map(([k, x]) => [k, globalToVal(x)]));
 }
 
 /** Bounds nested module instantiation (a module that instantiates itself would never end). */
@@ -145,6 +156,7 @@ class Loader {
       env: (name) => (this.env ? this.env.get(name) : process.env[name]),
       constants,
     });
+    for (const [name, value] of Object.entries(opts.globals ?? {})) this.baseStdlib.set(name, globalToVal(value));
     this.readFile = opts.readFile ?? ((p) => readFileSync(p, 'utf8'));
   }
 

@@ -22,6 +22,8 @@ export function loadSuiteConfig(suite: TestSuite, readFile: (p: string) => strin
   const { file, source } = configText(suite.file, suite.config, readFile);
   const model = loadConfig(source, file, {
     env: suite.env,
+    // Alloy's pipeline-test harness puts its own Loki sink in scope for the config to write to.
+    ...(suite.format === 'alloy-pipelinetest' ? { globals: { pipelinetest: { loki: { url: 'http://pipelinetest.invalid/loki/api/v1/push' } } } } : {}),
     readFile: (p: string) => readFile(isAbsolute(p) ? p : resolve(dirname(file), p)),
   });
   return { model, file, source };

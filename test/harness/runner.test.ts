@@ -221,3 +221,44 @@ describe('relabel tests', () => {
     expect(r.failures.find((f) => f.kind === 'leak')?.detector).toBe('email');
   });
 });
+
+describe("Alloy's declarative pipeline tests", () => {
+  const file = (assertions: string) =>
+    [
+      'config: |',
+      '  loki.process "p" {',
+      '    forward_to = [loki.write.sink.receiver]',
+      '    stage.replace {',
+      '      expression = `password=(\\S+)`',
+      '      replace    = "****"',
+      '    }',
+      '  }',
+      '  loki.write "sink" {',
+      '    endpoint { url = pipelinetest.loki.url }',
+      '  }',
+      'inputs:',
+      '  loki:',
+      '    - components: [loki.process.p.receiver]',
+      '      entries:',
+      '        - { labels: { app: api }, line: "password=hunter2" }',
+      'assert:',
+      '  loki:',
+      assertions,
+    ].join('\n');
+
+  test('run unchanged with pipelinetest.loki.url in scope, and pass when the assertions hold', () => {
+    const [r] = runSuite(readTestSuite('p.yaml', file('    - { type: contains, match: { line: "password=****", labels: { values: { app: api } } } }')));
+    expect(r!.status).toBe('pass');
+  });
+
+  test('fail with Alloy-style messages when a count does not hold', () => {
+    const [r] = runSuite(readTestSuite('p.yaml', file('    - { type: count, count: 2 }')));
+    expect(r!.status).toBe('fail');
+    expect(r!.failures[0]).toMatchObject({ kind: 'loki.count', message: 'want 2, got 1' });
+  });
+
+  test('fail when no entry matches a contains assertion', () => {
+    const [r] = runSuite(readTestSuite('p.yaml', file('    - { type: contains, match: { line: "password=hunter2" } }')));
+    expect(r!.failures[0]!.kind).toBe('loki.contains');
+  });
+});
