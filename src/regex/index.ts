@@ -11,6 +11,7 @@ import { Re2jsCore } from './backends/re2js.ts';
 import { prefilterFor } from './analyse.ts';
 import { LruCache } from './cache.ts';
 import { GoRegexpImpl } from './go-regexp.ts';
+import { automatonCost } from './syntax/cost.ts';
 import { parseRegex } from './syntax/parser.ts';
 import { printForBackend } from './syntax/print.ts';
 import type { CompileOptions, EngineName, GoRegexp } from './types.ts';
@@ -58,17 +59,21 @@ export function compileRegex(pattern: string, opts: CompileOptions = {}): GoRege
   if (hit) return hit;
   const parsed = parseRegex(source);
   const printed = printForBackend(parsed.root);
-  const core = buildCore(engine, printed, parsed.numCap);
+  const core = buildCore(engine, printed, parsed.numCap, automatonCost(parsed.root));
   const compiled = new GoRegexpImpl(source, core, parsed.names, prefilterFor(parsed.root) ?? undefined);
   cache.set(key, compiled);
   return compiled;
 }
 
-function buildCore(engine: EngineName, printed: string, numSubexp: number): MatchCore {
+/** Above this automatonCost a pattern could exhaust the wasm heap (and kill the module). */
+const WASM_MAX_COST = 100_000;
+
+function buildCore(engine: EngineName, printed: string, numSubexp: number, cost: number): MatchCore {
   const portable = (): MatchCore => new Re2jsCore(printed, numSubexp);
   try {
     switch (engine) {
       case 're2-wasm':
+        if (cost > WASM_MAX_COST) return portable();
         return new WasmRe2Core(printed, numSubexp, portable);
       case 're2':
         return new NativeRe2Core(printed, numSubexp);

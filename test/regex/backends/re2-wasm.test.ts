@@ -77,3 +77,10 @@ describe.runIf(hasWasm)('re2-wasm traps are neutralised', () => {
     expect([re.engine, re.findStringSubmatchIndex('a refused-x')]).toEqual(['re2js', [2, 11, 10, 11]]);
   });
 });
+
+describe.runIf(hasWasm)('re2-wasm declines patterns too big for its heap', () => {
+  it('runs a huge repetition of a large class on re2js and keeps the module alive', () => {
+    const re = compileRegex('\\pL{1000}', { engine: 're2-wasm' });
+    expect([re.engine, re.matchString('é'.repeat(1000)), wasmIsDead()]).toEqual(['re2js', true, false]);
+  });
+});
