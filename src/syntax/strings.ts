@@ -31,7 +31,8 @@ export class StringLiteralError extends Error {
 }
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8');
+// ignoreBOM: a U+FEFF written at the start of a string literal is text, not a byte-order mark.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 function hexDigit(c: string | undefined): number {
   if (c === undefined) return -1;

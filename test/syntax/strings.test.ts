@@ -58,3 +58,9 @@ describe('decodeStringLiteral', () => {
     expect(() => decodeStringLiteral('"\\400"')).toThrow(StringLiteralError);
   });
 });
+
+describe('byte-order mark inside a literal', () => {
+  it("a leading \\ufeff escape is kept as text", () => {
+    expect(decodeStringLiteral('"\\ufeffa"')).toBe('\ufeffa');
+  });
+});
