@@ -30,6 +30,9 @@ export const freeText: Context = {
   arbitrary: sentence,
 };
 
+/** Distinct keys for the secrets of one line, as a rotation log writes them. */
+const ROLE = ['', 'old_', 'new_'];
+
 export const several: Context = {
   id: 'multi',
   title: 'several secrets in one line',
@@ -37,10 +40,10 @@ export const several: Context = {
   arbitrary: (t) =>
     fc.tuple(fc.array(fc.tuple(t.arbitrary(), fc.constantFrom(...t.keys)), { minLength: 2, maxLength: 3 }), fc.boolean()).map(([items, asJson]): FuzzEntry => {
       if (asJson) {
-        const body = items.map(([s, k], i) => `"${jsonEscape(k)}${i === 0 ? '' : `_${i}`}":"${jsonEscape(s.value)}"`).join(',');
+        const body = items.map(([s, k], i) => `"${jsonEscape(ROLE[i] + k)}":"${jsonEscape(s.value)}"`).join(',');
         return { type: t.id, context: 'multi', line: `{"level":"info",${body}}`, secrets: escaped(items.map(([s]) => placed(s)), jsonEscape) };
       }
-      const body = items.map(([s, k], i) => `${k}${i === 0 ? '' : `_${i}`}="${jsonEscape(s.value)}"`).join(' ');
+      const body = items.map(([s, k], i) => `${ROLE[i]}${k}="${jsonEscape(s.value)}"`).join(' ');
       return { type: t.id, context: 'multi', line: `level=info ${body} msg=done`, secrets: escaped(items.map(([s]) => placed(s)), jsonEscape) };
     }),
 };

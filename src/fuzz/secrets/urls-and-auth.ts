@@ -4,8 +4,9 @@ import fc, { type Arbitrary } from 'fast-check';
 import { ALNUM, BASE64URL, LOWER, body } from './chars.ts';
 import type { SecretSample } from './types.ts';
 
-/** Userinfo passwords: characters a URL carries unescaped (unreserved and a few sub-delims). */
-const URL_PASSWORD = ALNUM + '-._~!$*';
+/** Userinfo passwords: characters a URL carries unescaped (unreserved and a few sub-delims; no
+ * `*`, whose runs are masks). */
+const URL_PASSWORD = ALNUM + '-._~!$';
 const USERS = ['app', 'admin', 'svc_orders', 'deploy', 'ci', ''];
 const HOSTS = ['db.internal', 'db-1.prod.example.com', '10.20.30.40', 'cluster0.ab1cd.mongodb.net', 'cache'];
 
