@@ -133,7 +133,7 @@ function toMap(src: ReadonlyMap<string, string> | Readonly<Record<string, string
 
 function blockId(b: BlockStmt): string {
   const name = b.name.join('.');
-  return b.label !== undefined ? `${name}.${b.label}` : name;
+  return b.label ? `${name}.${b.label}` : name;
 }
 
 function globalId(prefix: string, localId: string): string {
@@ -217,7 +217,7 @@ class Loader {
       if (stmt.kind !== 'Block') continue;
       const name = stmt.name.join('.');
       if (name === 'declare') {
-        if (stmt.label === undefined || stmt.label === '') {
+        if (!stmt.label || stmt.label === '') {
           this.error(file, 'block "declare" requires non-empty label', stmt.nameRange);
           continue;
         }
@@ -227,7 +227,7 @@ class Loader {
         }
         if (!claim(`declare.${stmt.label}`, stmt)) continue;
         registry.declares.set(stmt.label, { name: stmt.label, block: stmt, file, registry, modulePath });
-      } else if (name.startsWith('import.') && CONFIG_BLOCK_NAMES.has(name) && stmt.label !== undefined) {
+      } else if (name.startsWith('import.') && CONFIG_BLOCK_NAMES.has(name) && !!stmt.label) {
         if (!claim(blockId(stmt), stmt)) continue;
         registry.imports.set(stmt.label, this.loadImport(stmt, scope));
       }
@@ -243,17 +243,17 @@ class Loader {
       const id = blockId(stmt);
       if (CONFIG_BLOCK_NAMES.has(name)) {
         // Imports were claimed in the first pass.
-        if (!(name.startsWith('import.') && stmt.label !== undefined) && !claim(id, stmt)) continue;
+        if (!(name.startsWith('import.') && !!stmt.label) && !claim(id, stmt)) continue;
         scope.configBlocks.push(stmt);
         if (name === 'argument') {
           if (!inModule) this.error(file, 'argument blocks only allowed inside a module', stmt.range);
-          else if (stmt.label !== undefined) this.addNode(scope, { kind: 'argument', localId: id, block: stmt, scope, state: 'new' });
+          else if (stmt.label) this.addNode(scope, { kind: 'argument', localId: id, block: stmt, scope, state: 'new' });
         } else if (name === 'export') {
           if (!inModule) this.error(file, 'export blocks only allowed inside a module', stmt.range);
           else scope.exports.push(stmt);
         } else if ((name === 'logging' || name === 'tracing') && inModule) {
           this.error(file, `${name} block not allowed inside a module`, stmt.range);
-        } else if (name.startsWith('import.') && stmt.label !== undefined) {
+        } else if (name.startsWith('import.') && !!stmt.label) {
           this.addNode(scope, { kind: 'other', localId: id, block: stmt, scope });
         } else if (name === 'foreach') {
           // Alloy refuses foreach unless run with --stability.level=experimental; simulate it as if
@@ -263,7 +263,7 @@ class Loader {
             'config block "foreach" is at stability level "experimental", which is below the minimum allowed stability level "generally-available". Use --stability.level command-line flag to enable "experimental" features',
             stmt.nameRange,
           );
-          if (stmt.label !== undefined) this.addNode(scope, { kind: 'foreach', localId: id, block: stmt, scope, state: 'new', children: [] });
+          if (stmt.label) this.addNode(scope, { kind: 'foreach', localId: id, block: stmt, scope, state: 'new', children: [] });
         } else if (['http', 'remotecfg', 'livedebugging'].includes(name) && inModule) {
           this.error(file, `service blocks not allowed inside a module: ${JSON.stringify(name)}`, stmt.nameRange);
         }
@@ -285,7 +285,7 @@ class Loader {
         continue;
       }
       if (isComponentName(name)) {
-        if (stmt.label === undefined) {
+        if (!stmt.label) {
           this.error(file, `component ${JSON.stringify(name)} must have a label`, stmt.nameRange);
           continue;
         }
@@ -296,7 +296,7 @@ class Loader {
       // Alloy refuses an unknown component; we warn (it may be newer than this catalogue) and
       // keep it as a component whose exports are unknown, so references to it fail closed.
       this.warn(file, `cannot find the definition of component name ${JSON.stringify(name)}`, stmt.nameRange);
-      if (stmt.label !== undefined && claim(id, stmt)) {
+      if (stmt.label && claim(id, stmt)) {
         this.addNode(scope, { kind: 'component', localId: id, globalId: globalId(prefix, id), block: stmt, scope, known: false });
       }
     }
@@ -568,7 +568,7 @@ class Loader {
     }
     return {
       name: b.name.join('.'),
-      ...(b.label !== undefined ? { label: b.label } : {}),
+      ...(b.label ? { label: b.label } : {}),
       attributes,
       blocks,
       range: b.range,
@@ -745,7 +745,7 @@ class Loader {
       const name = b.name.join('.');
       if (name === 'declare' || name === 'foreach') {
         // Their bodies are templates: evaluated per instance, not here.
-        out.push({ name, ...(b.label !== undefined ? { label: b.label } : {}), attributes: new Map(), blocks: [], range: b.range, file: scope.file });
+        out.push({ name, ...(b.label ? { label: b.label } : {}), attributes: new Map(), blocks: [], range: b.range, file: scope.file });
         continue;
       }
       out.push(this.evaluateBlock(b, scope.file, ctx, '', undefined, []));
