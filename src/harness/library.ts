@@ -3,12 +3,13 @@
 import type { ConfigModel } from '../config/model.ts';
 import { buildLogPath } from '../loki/graph.ts';
 import { newEntry } from '../loki/types.ts';
+import { DEFAULT_NOW_NS } from '../loki/stages/stage.ts';
 import { runRelabelPath } from '../relabel/index.ts';
 
 export interface LogInputLike {
   line: string;
   labels?: Record<string, string>;
-  /** Nanoseconds since the Unix epoch. */
+  /** Nanoseconds since the Unix epoch; default: the simulation's fixed "now", as a source stamps it. */
   timestampNs?: bigint;
 }
 
@@ -47,7 +48,7 @@ export function processLogs(model: ConfigModel, componentId: string, inputs: (st
   };
   inputs.forEach((raw, i) => {
     const input = typeof raw === 'string' ? { line: raw } : raw;
-    push(i, runner.process(newEntry(input.line, Object.entries(input.labels ?? {}), input.timestampNs ?? 0n)));
+    push(i, runner.process(newEntry(input.line, Object.entries(input.labels ?? {}), input.timestampNs ?? DEFAULT_NOW_NS)));
   });
   push(Math.max(0, inputs.length - 1), runner.flush());
   return out;

@@ -11,6 +11,7 @@ import { checkAlloyAssertions } from './alloy-assertions.ts';
 import { scanForLeaks } from './leak-scan.ts';
 import { parseSeriesText, formatSeries, SeriesTextError } from './series.ts';
 import { lastLineChange, traceLokiProcess } from './trace.ts';
+import { DEFAULT_NOW_NS } from '../loki/stages/stage.ts';
 import type { AlloyPipelineTest, Failure, LogInput, ScrubTest, TestResult, TestSuite, TraceStep, Verdict } from './types.ts';
 
 export interface RunOptions {
@@ -92,7 +93,8 @@ export function isRelabelComponent(id: string): boolean {
 }
 
 function runLogTest(suite: TestSuite, test: ScrubTest, model: ConfigModel, component: string, opts: RunOptions): TestResult {
-  const inputs: LogInput[] = test.inputs.map((line) => ({ line, labels: test.labels, structuredMetadata: new Map(), timestampNs: 0n }));
+  // An entry gets the time it is read, as an Alloy source stamps it: the simulation's fixed 'now'.
+  const inputs: LogInput[] = test.inputs.map((line) => ({ line, labels: test.labels, structuredMetadata: new Map(), timestampNs: DEFAULT_NOW_NS }));
   const start = model.components.get(component)!;
   // The entry after each stage of the start component: shown with --trace, and the source of
   // "last changed by" in failure reports.
