@@ -41,14 +41,14 @@ export function literalScreen(required: RequiredLiterals | null): LiteralScreen 
   return {
     bytePattern,
     mayMatchString: (s) => stringRe.test(s),
-    mayMatchBytes: (b) => byteRe.test(b.latin1Slice(0, b.length)),
+    mayMatchBytes: (b) => byteRe.test(b.toString('latin1')),
   };
 }
 
 /** One screen for several: true when any of them may match. */
 export function combinedByteScreen(screens: readonly LiteralScreen[]): (b: Buffer) => boolean {
   const re = new RegExp(screens.map((s) => s.bytePattern).join('|'));
-  return (b) => re.test(b.latin1Slice(0, b.length));
+  return (b) => re.test(b.toString('latin1'));
 }
 
 function stringClass(runes: number[]): string {
