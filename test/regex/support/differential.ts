@@ -118,9 +118,15 @@ export interface Disagreement {
   got: Expected | string;
 }
 
-export function disagreements(engine: EngineName, cases: Case[], expected: Expected[]): Disagreement[] {
+/**
+ * Compares every case, yielding to the event loop now and then so a long run does not starve
+ * the test runner's own messages.
+ */
+export async function disagreements(engine: EngineName, cases: Case[], expected: Expected[]): Promise<Disagreement[]> {
   const out: Disagreement[] = [];
-  cases.forEach((c, i) => {
+  for (let i = 0; i < cases.length; i++) {
+    if (i % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+    const c = cases[i]!;
     let got: Expected | string;
     try {
       got = actualFrom(c, engine);
@@ -128,6 +134,6 @@ export function disagreements(engine: EngineName, cases: Case[], expected: Expec
       got = 'threw ' + String(e);
     }
     if (JSON.stringify(got) !== JSON.stringify(expected[i])) out.push({ case: c, want: expected[i]!, got });
-  });
+  }
   return out;
 }

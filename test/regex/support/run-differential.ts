@@ -8,7 +8,7 @@ const expected = await goAnswers(cases);
 const engines = process.argv[2] ? [process.argv[2] as EngineName] : availableEngines();
 for (const engine of engines) {
   const t0 = Date.now();
-  const found = disagreements(engine, cases, expected);
+  const found = await disagreements(engine, cases, expected);
   console.log(`${engine}: ${found.length} disagreements of ${cases.length} (${Date.now() - t0} ms)`);
   for (const d of found.slice(0, Number(process.env.SHOW ?? 6))) console.log(JSON.stringify(d));
 }
