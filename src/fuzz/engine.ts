@@ -15,7 +15,8 @@ import type { SecretType } from './secrets/types.ts';
 import { cellSeed } from './seed.ts';
 
 export const DEFAULT_RUNS = 100;
-/** Pipeline evaluations one shrink may spend; bounded so a run's cost is known in advance. */
+/** Shrink steps (pipeline evaluations) one leak may spend; bounded so a run's cost is known in
+ * advance. 0 reports the leak as first found, unshrunk. */
 export const DEFAULT_SHRINK_BUDGET = 400;
 /** Unix ns of 2024-01-01T00:00:00Z: entries and the pipeline's clock, fixed for determinism. */
 export const FUZZ_TIME_NS = 1_704_067_200_000_000_000n;
@@ -163,7 +164,7 @@ interface ShrinkResult {
 }
 
 /**
- * Shrinks the leak at `path` with fast-check. After `budget` pipeline evaluations every further
+ * Shrinks the leak at `path` with fast-check. After `budget` shrink evaluations every further
  * candidate is declared passing, which ends the shrink deterministically at the smallest leak
  * found so far.
  */
@@ -171,7 +172,8 @@ function shrinkLeak(runner: LogPathRunner, arb: fc.Arbitrary<FuzzEntry>, seed: n
   let evaluations = 0;
   const details = fc.check(
     fc.property(arb, (entry) => {
-      if (evaluations >= budget) return true;
+      // The first evaluation is the leak itself (path "i"); the budget counts shrink steps.
+      if (evaluations > budget) return true;
       evaluations++;
       return judge(runner, entry, jopts).kind !== 'leaked';
     }),

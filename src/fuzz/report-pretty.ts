@@ -33,7 +33,7 @@ export function fuzzReportPretty(report: FuzzReport, opts: PrettyReportOptions):
   out.push(
     report.leaks.length > 0
       ? c.red(`${leakedEntries} leaking entries in ${cells} secret type × context cells (seed ${report.seed}, ${report.entries} entries run)`)
-      : c.green(`no leak in ${report.coverage.length} cells (seed ${report.seed}, ${report.entries} entries run)`),
+      : c.green(`no leak in ${report.coverage.length} cell${report.coverage.length === 1 ? "" : "s"} (seed ${report.seed}, ${report.entries} entries run)`),
   );
   return out.join('\n') + '\n';
 }

@@ -13,6 +13,7 @@ import { maskOccurrences, maskOutput, maskSecret } from '../../fuzz/mask.ts';
 import { fuzzReportJson } from '../../fuzz/report-json.ts';
 import { fuzzReportPretty } from '../../fuzz/report-pretty.ts';
 import { SECRET_TYPES } from '../../fuzz/secrets/catalog.ts';
+import { availableEngines, getDefaultEngine, setDefaultEngine, type EngineName } from '../../regex/index.ts';
 import { configFailure, configRelativeReader, loadCommandConfig, renderDiagnostics } from '../config-loading.ts';
 import { CliExit, EXIT_FINDING, EXIT_OK, usageError } from '../exit.ts';
 
@@ -28,6 +29,7 @@ interface FuzzCliOptions {
   reveal?: boolean;
   labels?: string;
   list?: boolean;
+  engine?: string;
 }
 
 export function register(program: Command): void {
@@ -45,13 +47,26 @@ export function register(program: Command): void {
     .option('--replay <path>', "replay one counterexample by fast-check's path (needs --seed and one --secrets and --contexts)")
     .option('--reveal', 'print secrets unmasked')
     .option('--labels <json>', 'stream labels for every entry, as a JSON object of strings')
+    .option('--engine <name>', `regex engine (${availableEngines().join(', ')}; default ${getDefaultEngine()})`)
     .option('--list', 'list the secret types and contexts, and exit')
     .action((file: string | undefined, opts: FuzzCliOptions) => {
       process.exitCode = fuzzCommand(file, opts);
     });
 }
 
+let stdoutGuarded = false;
+
+/** A reader that stops early (`| head`) closes the pipe: the report is cut short, not an error. */
+function tolerateClosedStdout(): void {
+  if (stdoutGuarded) return;
+  stdoutGuarded = true;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
+}
+
 function fuzzCommand(file: string | undefined, opts: FuzzCliOptions): number {
+  tolerateClosedStdout();
   if (opts.list) {
     process.stdout.write(listing());
     return EXIT_OK;
@@ -63,6 +78,11 @@ function fuzzCommand(file: string | undefined, opts: FuzzCliOptions): number {
   const secrets = names(opts.secrets, SECRET_TYPES.map((t) => t.id), '--secrets');
   const contexts = names(opts.contexts, CONTEXTS.map((c) => c.id), '--contexts');
   const labels = parseLabels(opts.labels);
+  if (opts.engine !== undefined) {
+    // Every backend passes the same Go-semantics differential suite; the choice is speed only.
+    if (!availableEngines().includes(opts.engine as EngineName)) throw usageError(`alloy-scrub fuzz: --engine ${opts.engine}: not available here (available: ${availableEngines().join(', ')})`);
+    setDefaultEngine(opts.engine as EngineName);
+  }
   if (opts.replay !== undefined) {
     if (opts.seed === undefined) throw usageError('alloy-scrub fuzz: --replay needs the --seed of the run that found the leak');
     if (secrets?.length !== 1 || contexts?.length !== 1) throw usageError('alloy-scrub fuzz: --replay needs exactly one --secrets type and one --contexts context');
