@@ -10,3 +10,4 @@ export { parseTemplate, alloyTemplateFuncs } from './template/index.ts';
 export { readTestSuite } from './harness/test-file.ts';
 export { runSuite } from './harness/runner.ts';
 export type { TestResult, TestSuite } from './harness/types.ts';
+export { lintSource, lintModel, validateConfig, formatSarif, type Finding as LintFinding } from './lint/index.ts';
