@@ -6,6 +6,7 @@ import { ConfigError } from '../config/errors.ts';
 import type { PathOutput } from '../loki/graph.ts';
 import type { LabelSet } from '../relabel/types.ts';
 import { formatDiagnostic } from '../syntax/diagnostics.ts';
+import { findingToDiagnostic, validateConfig } from '../lint/index.ts';
 import { loadSuiteConfig, runLogEntries, runRelabel, type LoadedConfig } from './engines.ts';
 import { checkAlloyAssertions } from './alloy-assertions.ts';
 import { scanForLeaks } from './leak-scan.ts';
@@ -20,6 +21,11 @@ export interface RunOptions {
   readFile?: (path: string) => string;
   /** Record the entry after every step (`--trace`). */
   trace?: boolean;
+  /**
+   * Receives, once per suite, what Alloy would object to in the config outside the simulated path
+   * (unknown components, attributes it refuses), each formatted as `file:line:col: …` with a frame.
+   */
+  onConfigWarning?: (text: string) => void;
 }
 
 export function runSuite(suite: TestSuite, opts: RunOptions = {}): TestResult[] {
@@ -31,6 +37,7 @@ export function runSuite(suite: TestSuite, opts: RunOptions = {}): TestResult[] 
     loaded = loadSuiteConfig(suite, opts.readFile);
     const errors = loaded.model.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) loadFailure = errors.map((d) => formatDiagnostic(d, loaded!.source)).join('\n');
+    else if (opts.onConfigWarning) reportConfigWarnings(loaded, opts.onConfigWarning);
   } catch (err) {
     loadFailure = (err as Error).message;
   }
@@ -38,6 +45,17 @@ export function runSuite(suite: TestSuite, opts: RunOptions = {}): TestResult[] 
     if ('assertions' in t) return runAlloyTest(suite, t, loaded, loadFailure);
     return runScrubTest(suite, t, loaded, loadFailure, opts);
   });
+}
+
+function reportConfigWarnings(loaded: LoadedConfig, report: (text: string) => void): void {
+  const seen = new Set<string>();
+  for (const f of validateConfig(loaded.model)) {
+    const d = findingToDiagnostic(f);
+    const text = formatDiagnostic({ ...d, message: `warning: ${d.message}` }, d.file === loaded.file ? loaded.source : '');
+    if (seen.has(text)) continue;
+    seen.add(text);
+    report(text);
+  }
 }
 
 function result(suite: TestSuite, name: string, component: string, failures: Failure[], warnings: Failure[], unknown: boolean): TestResult {

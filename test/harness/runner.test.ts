@@ -262,3 +262,17 @@ describe("Alloy's declarative pipeline tests", () => {
     expect(r!.failures[0]!.kind).toBe('loki.contains');
   });
 });
+
+describe('config warnings', () => {
+  test('what Alloy would refuse outside the simulated path is reported once as a positioned warning', () => {
+    const suite = readTestSuite(
+      's.test.yaml',
+      'config_inline: |\n  loki.source.kubernetes_pods "x" {\n    forward_to = [loki.process.p.receiver]\n  }\n  loki.process "p" {\n    forward_to = []\n  }\ntests:\n  - {name: a, component: loki.process.p, input: x, expect: x}\n  - {name: b, component: loki.process.p, input: y, expect: y}\n',
+    );
+    const warnings: string[] = [];
+    const results = runSuite(suite, { onConfigWarning: (w) => warnings.push(w) });
+    expect(results.map((r) => r.status)).toEqual(['pass', 'pass']);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^s\.test\.yaml#config:1:1: warning: \[unknown-component\] loki\.source\.kubernetes_pods/);
+  });
+});

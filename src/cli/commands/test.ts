@@ -57,6 +57,8 @@ function runOnce(paths: string[], opts: TestOptions, select?: (name: string) => 
   if (files.length === 0) throw usageError(`no test files (*.test.yaml) found in ${paths.join(', ')}`);
   const results: TestResult[] = [];
   const problems: string[] = [];
+  // What Alloy would object to outside the simulated path: shown, but not a verdict.
+  const warnings: string[] = [];
   const watched = new Set<string>();
   for (const file of files) {
     watched.add(file);
@@ -71,13 +73,14 @@ function runOnce(paths: string[], opts: TestOptions, select?: (name: string) => 
       throw err;
     }
     if (suite.config.kind === 'path') watched.add(isAbsolute(suite.config.path) ? suite.config.path : resolve(dirname(file), suite.config.path));
-    results.push(...runSuite(suite, { select, trace: opts.trace }));
+    results.push(...runSuite(suite, { select, trace: opts.trace, onConfigWarning: (text) => warnings.push(text) }));
   }
   const shown = opts.reveal ? results : maskResults(results);
   const color = opts.reporter === 'pretty' && process.stdout.isTTY === true && !process.env.NO_COLOR;
   if (opts.reporter === 'json') process.stdout.write(renderJson(shown));
   else if (opts.reporter === 'junit') process.stdout.write(renderJunit(shown));
   else process.stdout.write(renderPretty(shown, { color }));
+  for (const w of warnings) process.stderr.write(`${w}\n`);
   for (const p of problems) process.stderr.write(`${p}\n`);
   const bad = problems.length > 0 || results.some((r) => r.status !== 'pass');
   return { code: bad ? EXIT_FINDING : EXIT_OK, watched: [...watched] };
