@@ -1,6 +1,7 @@
 // Verdicts on single entries, through real pipelines.
 import { describe, expect, it } from 'vitest';
-import { placed, type FuzzEntry } from '../../src/fuzz/contexts/entry.ts';
+import { escaped, placed, type FuzzEntry } from '../../src/fuzz/contexts/entry.ts';
+import { jsonEscape } from '../../src/fuzz/contexts/encoders.ts';
 import { FUZZ_TIME_NS } from '../../src/fuzz/engine.ts';
 import { changedClean, judge, type JudgeOptions } from '../../src/fuzz/judge.ts';
 import { loadRunner } from './load-runner.ts';
@@ -45,5 +46,18 @@ describe('judge', () => {
   it('sees a clean line unchanged when the pipeline leaves it alone', () => {
     const runner = loadRunner('test/fuzz/fixtures/aws-scrub.alloy', 'loki.process.scrub');
     expect(changedClean(runner, { type: 'clean', context: 'c', line: 'user=ada status=200', secrets: [] }, opts)).toBe('unchanged');
+  });
+});
+
+describe('judge on transformed secrets', () => {
+  it('finds a secret that the pipeline unescaped out of a docker envelope', () => {
+    const runner = loadRunner('test/fuzz/fixtures/docker-unwrap.alloy', 'loki.process.unwrap');
+    // Every 8-character window of this secret holds a quote: only its raw spelling survives
+    // stage.docker, which decodes the envelope's JSON escapes.
+    const secret = 'a"b\\c"d"e';
+    const line = `{"log":"password: ${jsonEscape(secret)}\\n","stream":"stdout","time":"2024-01-01T00:00:00Z"}`;
+    const e: FuzzEntry = { type: 'password', context: 'docker', line, secrets: escaped([placed({ type: 'password', value: secret, secret })], jsonEscape) };
+    const v = judge(runner, e, opts);
+    expect(v.kind === 'leaked' && v.output.entry.line).toBe(`password: ${secret}\n`);
   });
 });
