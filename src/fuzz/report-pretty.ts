@@ -57,7 +57,7 @@ function matrix(coverage: readonly CellCoverage[], c: ReturnType<typeof pc.creat
   const width = Math.max(...types.map((t) => t.length), 'secret type'.length);
   const colW = (ctx: string): number => Math.max(ctx.length, 4);
   const runs = coverage[0]?.runs ?? 0;
-  const lines = [`coverage: share of entries redacted per secret type × context (${runs} runs per cell; a leak or an unknown entry is not redacted)`];
+  const lines = [`coverage: share of entries redacted per secret type × context (${runs} runs per cell; a leak or an unknown entry is not redacted; ? = all unknown, — = context cannot carry the type)`];
   lines.push(['secret type'.padEnd(width), ...contexts.map((x) => x.padStart(colW(x)))].join(' '));
   for (const t of types) {
     const cells = contexts.map((ctx) => {
@@ -65,7 +65,8 @@ function matrix(coverage: readonly CellCoverage[], c: ReturnType<typeof pc.creat
       if (!cell) return '—'.padStart(colW(ctx));
       const redacted = cell.runs - cell.leaked - cell.unknown;
       const pct = cell.runs === 0 ? 100 : Math.floor((100 * redacted) / cell.runs);
-      const text = `${pct}%`.padStart(colW(ctx));
+      // A cell nothing could be decided in is "?", not a 0% that reads as a leak.
+      const text = (cell.leaked === 0 && cell.unknown === cell.runs && cell.runs > 0 ? '?' : `${pct}%`).padStart(colW(ctx));
       return cell.leaked > 0 ? c.red(text) : cell.unknown > 0 ? c.yellow(text) : c.green(text);
     });
     lines.push([t.padEnd(width), ...cells].join(' '));

@@ -113,7 +113,7 @@ function fuzzCommand(file: string | undefined, opts: FuzzCliOptions): number {
     bar?.stop();
   }
   const replayCmd = (leak: FuzzLeak): string =>
-    ['alloy-scrub fuzz', file, '--component', startId, '--secrets', leak.secretType, '--contexts', leak.context, '--seed', String(leak.seed), ...(minFragment !== DEFAULT_MIN_FRAGMENT ? ['--min-fragment', String(minFragment)] : []), '--replay', leak.path].join(' ');
+    ['alloy-scrub fuzz', shellQuote(file), '--component', startId, '--secrets', leak.secretType, '--contexts', leak.context, '--seed', String(leak.seed), ...(minFragment !== DEFAULT_MIN_FRAGMENT ? ['--min-fragment', String(minFragment)] : []), ...(opts.labels !== undefined ? ['--labels', shellQuote(opts.labels)] : []), ...(opts.engine !== undefined ? ['--engine', opts.engine] : []), '--replay', leak.path].join(' ');
   if (opts.format === 'json') process.stdout.write(JSON.stringify(fuzzReportJson(report, { reveal: opts.reveal === true })) + '\n');
   else {
     process.stdout.write(`alloy-scrub fuzz ${file}: ${startId}, seed ${seed}, ${runs} runs per cell, min fragment ${minFragment}\n\n`);
@@ -178,6 +178,11 @@ function replayCommand(runner: LogPathRunner, r: { seed: number; secretType: str
     process.stdout.write(lines.join('\n') + '\n');
   }
   return verdict.kind === 'redacted' ? EXIT_OK : EXIT_FINDING;
+}
+
+/** The argument as one word for a POSIX shell. */
+function shellQuote(s: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 function listing(): string {
