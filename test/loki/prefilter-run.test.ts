@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.ts';
+import { buildLogPath } from '../../src/loki/graph.ts';
+import { passThroughScreen } from '../../src/loki/prefilter.ts';
+import { runStream, type RunStreamOptions } from '../../src/loki/run-stream.ts';
+
+const SEED = readFileSync(new URL('../../bench/rules/seed.alloy', import.meta.url), 'utf8');
+const ID = 'loki.process.scrub_secrets';
+
+async function run(input: Buffer, opts: RunStreamOptions, chunk = 7): Promise<{ stdout: Buffer; stderr: string }> {
+  const model = loadConfig(SEED, 'seed.alloy', { env: {} });
+  const runner = buildLogPath(model, ID, { nowNs: 0n });
+  const passThrough = passThroughScreen(model, ID, runner.paths) ?? undefined;
+  async function* chunks() {
+    for (let i = 0; i < input.length; i += chunk) yield input.subarray(i, i + chunk);
+  }
+  const out: Buffer[] = [];
+  let stderr = '';
+  for await (const c of runStream(chunks(), runner, { ...opts, now: () => 0n, passThrough: opts.passThrough === undefined ? undefined : passThrough })) {
+    if (c.stream === 'stdout') out.push(c.data);
+    else stderr += c.data;
+  }
+  return { stdout: Buffer.concat(out), stderr };
+}
+
+const ON = { passThrough: () => true };
+
+/** Byte pieces: secrets, near misses, fold traps, invalid UTF-8, CR/LF and BOM bytes. */
+const piece = fc.oneof(
+  { weight: 4, arbitrary: fc.string({ unit: 'grapheme', maxLength: 6 }).map((s) => Buffer.from(s, 'utf8')) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .constantFrom('password=', 'PA\u017F\u017FWORD: ', 'api_\u212Aey=', 'token : ', 'bearer', 'AKIA0123456789ABCDEF', 'mysql://a:b@c', '/api/v1', '\n', '\r\n', '\r', '\uFEFF', ' ')
+      .map((s) => Buffer.from(s, 'utf8')),
+  },
+  { weight: 2, arbitrary: fc.uint8Array({ minLength: 1, maxLength: 3 }).map((a) => Buffer.from(a)) },
+);
+const inputArb = fc.array(piece, { maxLength: 30 }).map((ps) => Buffer.concat(ps));
+
+describe('run with the pass-through prefilter', () => {
+  test.prop([inputArb, fc.boolean()], { numRuns: 400 })('writes the same bytes and messages as without it', async (input, keepCr) => {
+    const fast = await run(input, { ...ON, keepCr });
+    const plain = await run(input, { keepCr });
+    expect(fast.stdout.equals(plain.stdout)).toBe(true);
+    expect(fast.stderr).toBe(plain.stderr);
+  });
+
+  it('is not used for jsonl output', async () => {
+    const input = Buffer.from('plain line\n');
+    const fast = await run(input, { ...ON, outputFormat: 'jsonl' });
+    expect(JSON.parse(fast.stdout.toString()).line).toBe('plain line');
+  });
+});
