@@ -113,7 +113,7 @@ export function fuzzLogPath(runner: LogPathRunner, opts: FuzzOptions): FuzzRepor
     let firstLeak = -1;
     // Every run passes, so fast-check generates exactly `runs` entries; run i is the value that
     // fast-check's path "i" names, which is where the shrink below starts.
-    fc.check(
+    rethrow(fc.check(
       fc.property(arb, (entry) => {
         const v = judge(runner, entry, jopts);
         if (v.kind === 'leaked') {
@@ -121,13 +121,14 @@ export function fuzzLogPath(runner: LogPathRunner, opts: FuzzOptions): FuzzRepor
           cov.leaked++;
         } else if (v.kind === 'unknown') {
           cov.unknown++;
-          for (const r of v.reasons) unknownReasons.add(r);
+          // Bounded: reasons come from the config, but a failing simulation's message may not.
+          for (const r of v.reasons) if (unknownReasons.size < MAX_UNKNOWN_REASONS) unknownReasons.add(r);
         } else if (v.dropped) cov.dropped++;
         cov.runs++;
         return true;
       }),
       { seed, numRuns: runs },
-    );
+    ));
     entries += cov.runs;
     coverage.push(cov);
     if (firstLeak >= 0) {
@@ -140,7 +141,7 @@ export function fuzzLogPath(runner: LogPathRunner, opts: FuzzOptions): FuzzRepor
   }
   const overRedaction = { runs: 0, changed: 0, unknown: 0, examples: [] as string[] };
   if (cleanRuns > 0) {
-    fc.check(
+    rethrow(fc.check(
       fc.property(cleanLine(), (entry) => {
         const r = changedClean(runner, entry, jopts);
         overRedaction.runs++;
@@ -151,11 +152,20 @@ export function fuzzLogPath(runner: LogPathRunner, opts: FuzzOptions): FuzzRepor
         return true;
       }),
       { seed: cellSeed(opts.seed, 'clean', 'clean'), numRuns: cleanRuns },
-    );
+    ));
     entries += overRedaction.runs;
     opts.onProgress?.(total, total);
   }
   return { seed: opts.seed, runs, minFragment, entries, leaks, coverage, overRedaction, unknownReasons: [...unknownReasons] };
+}
+
+const MAX_UNKNOWN_REASONS = 50;
+
+/** A counting run's property always holds, so a failed check is an exception: never hide it. */
+function rethrow<Ts>(details: fc.RunDetails<Ts>): void {
+  if (!details.failed) return;
+  const err = details.errorInstance;
+  throw err instanceof Error ? err : new Error(`fuzz run failed: ${String(err)}`);
 }
 
 interface ShrinkResult {

@@ -65,6 +65,7 @@ describe('alloy-scrub fuzz', () => {
     const r = await fuzz(['test/fuzz/fixtures/unsimulated-sink.alloy', '--seed', '1', '--runs', '5', '--secrets', 'aws-access-key-id', '--contexts', 'text']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('unknown: 5 entries passed through something alloy-scrub does not simulate');
+    expect(r.stdout).toMatch(/aws-access-key-id +\?/);
   });
 
   it.each([

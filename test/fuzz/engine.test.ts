@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { fuzzLogPath, replay, selectCells } from '../../src/fuzz/engine.ts';
 import { cellSeed } from '../../src/fuzz/seed.ts';
+import type { LogPathRunner } from '../../src/loki/graph.ts';
 import { loadRunner } from './load-runner.ts';
 
 const SEED_CONFIG = 'samples/configs/seed-hardening.alloy';
@@ -49,6 +50,20 @@ describe('fuzzLogPath', () => {
     expect(r.overRedaction.runs).toBe(300);
     expect(r.overRedaction.changed).toBeGreaterThan(0);
     expect(r.overRedaction.examples.join('\n')).toContain('Bearer authentication');
+  });
+});
+
+describe('fuzzLogPath on a failing runner', () => {
+  it('surfaces an exception instead of reporting partial coverage', () => {
+    const broken: LogPathRunner = {
+      startId: 'loki.process.x',
+      paths: [],
+      process: () => {
+        throw new Error('boom');
+      },
+      flush: () => [],
+    };
+    expect(() => fuzzLogPath(broken, { seed: 1, runs: 3, secrets: ['jwt'], contexts: ['text'] })).toThrow('boom');
   });
 });
 
