@@ -1,10 +1,21 @@
 // Entry point of the `alloy-scrub` command. Each command lives in `commands/<name>.ts` and
 // exports `register(program)`; this file only wires them up and turns failures into exit codes.
-import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { CliExit, EXIT_USAGE } from './exit.ts';
 
-const COMMANDS = ['parse', 'fmt', 'graph', 'rules', 'run', 'relabel', 'test', 'fuzz', 'bench', 'lint'];
+// Literal import paths, so that the bundled build (npm run build) contains every command.
+const COMMANDS: Record<string, () => Promise<{ register(program: Command): void }>> = {
+  parse: () => import('./commands/parse.ts'),
+  fmt: () => import('./commands/fmt.ts'),
+  graph: () => import('./commands/graph.ts'),
+  rules: () => import('./commands/rules.ts'),
+  run: () => import('./commands/run.ts'),
+  relabel: () => import('./commands/relabel.ts'),
+  test: () => import('./commands/test.ts'),
+  fuzz: () => import('./commands/fuzz.ts'),
+  bench: () => import('./commands/bench.ts'),
+  lint: () => import('./commands/lint.ts'),
+};
 
 async function buildProgram(): Promise<Command> {
   const program = new Command('alloy-scrub')
@@ -12,12 +23,9 @@ async function buildProgram(): Promise<Command> {
     .version('0.1.0')
     .showHelpAfterError()
     .exitOverride();
-  for (const name of COMMANDS) {
-    const url = new URL(`./commands/${name}.ts`, import.meta.url);
-    if (!existsSync(url)) continue;
+  for (const [name, load] of Object.entries(COMMANDS)) {
     try {
-      const mod = (await import(url.href)) as { register(program: Command): void };
-      mod.register(program);
+      (await load()).register(program);
     } catch (err) {
       // One broken command must not take the others down; it reports itself when called.
       program
