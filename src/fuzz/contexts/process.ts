@@ -22,8 +22,16 @@ export const commandLine: Context = {
       const safe = shellSafe(sample.value);
       const word = safe ? sample.value : `'${shellSingleQuoteEscape(sample.value)}'`;
       const secrets = safe ? [placed(sample)] : escaped([placed(sample)], shellSingleQuoteEscape);
-      // mysql takes its password glued to -p; other tools take flags.
-      const args = style === 'short' && t.id === 'password' ? `mysql -h db.internal -u app -p${word} orders` : style === 'space' ? `${cmd} --${flagName(key)} ${word} --verbose` : `${cmd} --${flagName(key)}=${word} --verbose`;
+      // Short flags: mysql takes its password glued to -p, registry logins take `-p <password>`;
+      // other tools and other secrets take long flags.
+      const args =
+        style === 'short' && t.id === 'password'
+          ? cmd.startsWith('/')
+            ? `docker login -u ci -p ${word} registry.example.com`
+            : `mysql -h db.internal -u app -p${word} orders`
+          : style === 'space'
+            ? `${cmd} --${flagName(key)} ${word} --verbose`
+            : `${cmd} --${flagName(key)}=${word} --verbose`;
       return { type: t.id, context: 'cmdline', line: `exec: ${args}`, secrets };
     }),
 };
