@@ -15,6 +15,9 @@ import { StageArgs } from './args.ts';
 import { buildError, compileStageRegex, extractedAsStrings, sourceString, templateFailure } from './common.ts';
 import { addMark, markOf, mutatingStage, type CompiledStage } from './stage.ts';
 import { compileStageTemplate, cannotSimulate, newStringMap, type StageTemplate } from './templates.ts';
+import { analyseRegex } from '../../regex/index.ts';
+import { literalScreen, type LiteralScreen } from '../../regex/literal-screen.ts';
+import { stagePrefiltersEnabled } from './prefilter-switch.ts';
 
 export interface ReplaceConfig {
   expression: string;
@@ -40,10 +43,13 @@ export function compileReplace(block: EvaluatedBlock): CompiledStage {
   } catch (e) {
     throw buildError(args, `failed to compile template: ${templateFailure(e)}`, 'replace');
   }
-  return mutatingStage(block, (entry) => replaceEntry(block, cfg, re, template, entry));
+  // Literal prefilter (regex/literal-screen.ts): an input without any literal every match must
+  // contain has no match, and then replace.go changes nothing — so the regexp is not asked.
+  const screen = stagePrefiltersEnabled() ? literalScreen(analyseRegex(cfg.expression).requiredLiterals) : null;
+  return mutatingStage(block, (entry) => replaceEntry(block, cfg, re, template, entry, screen));
 }
 
-function replaceEntry(block: EvaluatedBlock, cfg: ReplaceConfig, re: GoRegexp, template: StageTemplate, entry: LogEntry): void {
+function replaceEntry(block: EvaluatedBlock, cfg: ReplaceConfig, re: GoRegexp, template: StageTemplate, entry: LogEntry, screen: LiteralScreen | null): void {
   let input: string;
   if (cfg.source !== '') {
     const s = sourceString(entry.extracted, cfg.source);
@@ -52,6 +58,7 @@ function replaceEntry(block: EvaluatedBlock, cfg: ReplaceConfig, re: GoRegexp, t
   } else {
     input = entry.line;
   }
+  if (screen !== null && !screen.mayMatchString(input)) return;
 
   const allMatches = re.findAllStringSubmatchIndex(input, -1);
   if (allMatches.length === 0) return;
