@@ -11,3 +11,4 @@ export { readTestSuite } from './harness/test-file.ts';
 export { runSuite } from './harness/runner.ts';
 export type { TestResult, TestSuite } from './harness/types.ts';
 export { lintSource, lintModel, validateConfig, formatSarif, type Finding as LintFinding } from './lint/index.ts';
+export * as fuzz from './fuzz/index.ts';
