@@ -2,6 +2,7 @@
 // entries the way Alloy's loki.process does. `forward_to` is the graph runner's business.
 import { ConfigError } from '../config/errors.ts';
 import type { Component } from '../config/model.ts';
+import { screenReplaceStagesWithSet } from './replace-set.ts';
 import { compileStages } from './stages/index.ts';
 import { StagePipeline } from './stages/pipeline.ts';
 import { defaultContext, type StageContext } from './stages/stage.ts';
@@ -26,7 +27,8 @@ export function compileLokiProcess(component: Component, opts: LokiProcessOption
     samplingSeed: opts.samplingSeed ?? base.samplingSeed,
     path: [],
   };
-  const pipeline = new StagePipeline(compileStages(component.blocks, ctx));
+  // With the native engine, one RE2.Set picks the stage.replace rules that can match a line.
+  const pipeline = new StagePipeline(screenReplaceStagesWithSet(component.blocks, compileStages(component.blocks, ctx)));
   return {
     id: component.id,
     // Alloy clones each entry as it enters the component; the caller's entry stays as it was.
