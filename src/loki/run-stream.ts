@@ -44,6 +44,11 @@ export interface RunStreamOptions {
   maxLineBytes?: number;
   /** The run's clock, read once: the timestamp of entries that bring none (ns since the epoch). */
   now?: () => bigint;
+  /**
+   * Text in and text out only: false for a line's bytes means the pipeline provably leaves the
+   * line unchanged with no other effect (loki/prefilter.ts), so the bytes are written as they are.
+   */
+  passThrough?: (bytes: Buffer) => boolean;
 }
 
 export interface RunStats {
@@ -72,8 +77,15 @@ export async function* runStream(input: AsyncIterable<Uint8Array>, runner: LogPa
       data: `alloy-scrub: note: entries reach ${runner.paths.length} sinks; each line is printed once per sink, in this order: ${runner.paths.map((p) => p.id).join(', ')} (use --format jsonl to see which)\n`,
     };
   }
+  const passThrough = (opts.inputFormat ?? 'text') === 'text' && out.format === 'text' ? opts.passThrough : undefined;
   const handle = (lines: RawLine[]): void => {
     for (const raw of lines) {
+      if (passThrough && raw.kind === 'line' && !passThrough(raw.bytes)) {
+        stats.entries++;
+        stats.records++;
+        out.rawLine(raw.bytes);
+        continue;
+      }
       const entry = readEntry(raw, opts, out, stampNs);
       if (!entry) continue;
       stats.entries++;
@@ -255,6 +267,12 @@ class OutputBuilder {
     } else {
       this.text += `${o.entry.line}\n`;
     }
+  }
+
+  /** A line that the pipeline leaves as it is, written as its input bytes. */
+  rawLine(bytes: Buffer): void {
+    this.flushText();
+    this.parts.push(bytes, NEWLINE);
   }
 
   private flushText(): void {
