@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs';
 import { access, constants } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { buildLogPath, chooseStartComponent, validateLogComponents, type LogPathRunner } from '../../loki/graph.ts';
+import { passThroughScreen } from '../../loki/prefilter.ts';
 import { runStream, type InputFormat, type OutputFormat, type RunChunk, type RunStats } from '../../loki/run-stream.ts';
 import { configFailure, configRelativeReader, loadCommandConfig, renderDiagnostics } from '../config-loading.ts';
 import { CliExit, EXIT_FINDING, EXIT_OK, usageError } from '../exit.ts';
@@ -57,7 +58,8 @@ async function runCommand(file: string, opts: RunOptions): Promise<number> {
   } catch (err) {
     throw configFailure(err, source, file);
   }
-  const stats = await pump(runStream(input, runner, { inputFormat: opts.inputFormat, outputFormat: opts.format, labels, keepCr: opts.keepCr, now: () => nowNs }));
+  const passThrough = passThroughScreen(model, start.id, runner.paths) ?? undefined;
+  const stats = await pump(runStream(input, runner, { inputFormat: opts.inputFormat, outputFormat: opts.format, labels, keepCr: opts.keepCr, now: () => nowNs, passThrough }));
   return stats.errors > 0 ? EXIT_FINDING : EXIT_OK;
 }
 
