@@ -45,8 +45,8 @@ describe('fuzzLogPath', () => {
   });
 
   it('measures over-redaction on clean lines', () => {
-    const r = fuzzLogPath(loadRunner('samples/corrected/hardening-corrected.alloy', COMPONENT), { seed: 3, runs: 1, secrets: ['jwt'], contexts: ['text'], cleanRuns: 300 });
-    // The corrected Bearer rule also rewrites "Bearer authentication is required".
+    const r = fuzzLogPath(loadRunner('test/fuzz/fixtures/greedy-bearer.alloy', COMPONENT), { seed: 3, runs: 1, secrets: ['jwt'], contexts: ['text'], cleanRuns: 300 });
+    // The greedy Bearer rule also rewrites "Bearer authentication is required".
     expect(r.overRedaction.runs).toBe(300);
     expect(r.overRedaction.changed).toBeGreaterThan(0);
     expect(r.overRedaction.examples.join('\n')).toContain('Bearer authentication');
