@@ -16,7 +16,11 @@ const blocks = loadConfig(REALISTIC, 'realistic.alloy', { env: {} }).components.
 
 function runStages(stages: readonly CompiledStage[], line: string): string {
   let entry = newEntry(line, [], 0n);
-  for (const s of stages) entry = s.process(entry)[0]!.entry;
+  for (const s of stages) {
+    const [out] = s.process(entry);
+    if (out?.kind !== 'forward') throw new Error('stage.replace always forwards');
+    entry = out.entry;
+  }
   return entry.line;
 }
 
