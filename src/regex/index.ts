@@ -22,7 +22,9 @@ export { quoteMeta } from './quote-meta.ts';
 export { analyseRegex, caseFoldKey, mayMatch } from './analyse.ts';
 export type { RegexAnalysis, RequiredLiterals } from './analyse.ts';
 
-let defaultEngine: EngineName = 're2js';
+// Chosen by measurement (bench/RESULTS.md): the native addon is the fastest backend by far where
+// it loads; re2js, always present, is the fallback. Resolved on first use (loading the addon).
+let defaultEngine: EngineName | undefined;
 const cache = new LruCache<string, GoRegexp>(4096);
 
 /** Engines that load here, re2js first (it is always present). */
@@ -34,6 +36,7 @@ export function availableEngines(): EngineName[] {
 }
 
 export function getDefaultEngine(): EngineName {
+  defaultEngine ??= loadNativeRe2() ? 're2' : 're2js';
   return defaultEngine;
 }
 
@@ -52,7 +55,7 @@ export function setDefaultEngine(name: EngineName): void {
  * refuses a size Go accepts) the result runs on re2js and says so in `engine`.
  */
 export function compileRegex(pattern: string, opts: CompileOptions = {}): GoRegexp {
-  const engine = opts.engine ?? defaultEngine;
+  const engine = opts.engine ?? getDefaultEngine();
   const source = opts.anchoredDotAll ? '^(?s:' + pattern + ')$' : pattern;
   const key = engine + '\u0000' + source;
   const hit = cache.get(key);
