@@ -8,14 +8,16 @@
 // stage, a line without a match is left untouched with no mark, no extracted value and no error
 // (replace.go returns before anything else when FindAllStringSubmatchIndex finds nothing), and
 // when the first stage does not change the line the next stage sees the same line. Every rule
-// must have required literals (analyseRegex); one rule without them means no screen at all.
+// should have required literals (analyseRegex). When one has none and the native engine is the
+// default, an RE2.Set of all the expressions screens the bytes instead (replace-set.ts), for valid
+// UTF-8 lines only: C++ RE2 does not read an invalid byte as U+FFFD the way Go does.
 // The runner must have one path: with several, text output repeats each line once per sink.
-import { Buffer } from 'node:buffer';
+import { Buffer, isUtf8 } from 'node:buffer';
 import type { ConfigModel } from '../config/model.ts';
 import { analyseRegex } from '../regex/index.ts';
 import { combinedByteScreen, literalScreen, type LiteralScreen } from '../regex/literal-screen.ts';
 import type { SinkInfo } from './graph.ts';
-import { readReplaceConfig } from './stages/replace.ts';
+import { buildReplaceSet, lineReplaceExpression } from './replace-set.ts';
 
 const SINKS = new Set(['loki.write', 'loki.echo']);
 
@@ -43,21 +45,16 @@ export function passThroughScreen(model: ConfigModel, startId: string, paths: re
     const target = model.components.get(e.to);
     if (!target || !SINKS.has(target.componentName)) return null;
   }
-  const screens: LiteralScreen[] = [];
+  const expressions: string[] = [];
   for (const block of start.blocks) {
-    if (block.name !== 'stage.replace') return null;
-    let expression: string;
-    try {
-      const { cfg } = readReplaceConfig(block);
-      if (cfg.source !== '') return null;
-      expression = cfg.expression;
-    } catch {
-      return null;
-    }
-    const screen = replaceExpressionScreen(expression);
-    if (screen === null) return null;
-    screens.push(screen);
+    const expression = lineReplaceExpression(block);
+    if (expression === null) return null;
+    expressions.push(expression);
   }
-  if (screens.length === 0) return () => false;
-  return combinedByteScreen(screens);
+  if (expressions.length === 0) return () => false;
+  const screens = expressions.map(replaceExpressionScreen);
+  if (screens.every((s) => s !== null)) return combinedByteScreen(screens as LiteralScreen[]);
+  const set = buildReplaceSet(expressions);
+  if (set === null) return null;
+  return (bytes) => !isUtf8(bytes) || set.test(bytes);
 }

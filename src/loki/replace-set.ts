@@ -21,8 +21,9 @@ import { readReplaceConfig } from './stages/replace.ts';
 import { stagePrefiltersEnabled } from './stages/prefilter-switch.ts';
 import { forward, type CompiledStage } from './stages/stage.ts';
 
-interface NativeSet {
+export interface NativeSet {
   match(input: string): number[];
+  test(input: string | Buffer): boolean;
 }
 type NativeSetConstructor = new (patterns: string[], flags?: string) => NativeSet;
 
@@ -35,8 +36,23 @@ function loadSetConstructor(): NativeSetConstructor | null {
   }
 }
 
+/**
+ * An RE2.Set of the expressions as the native engine compiles them, or null when the native
+ * engine is not the default, prefilters are off, or C++ RE2 refuses the set.
+ */
+export function buildReplaceSet(expressions: readonly string[]): NativeSet | null {
+  if (!stagePrefiltersEnabled() || getDefaultEngine() !== 're2') return null;
+  const RE2Set = loadSetConstructor();
+  if (!RE2Set) return null;
+  try {
+    return new RE2Set(expressions.map((e) => printForBackend(parseRegex(e).root)));
+  } catch {
+    return null; // too big for C++ RE2, or a pattern Go rejects (its stage reports it)
+  }
+}
+
 /** The stage.replace expression a block applies to the line, or null (other stage, or `source`). */
-function lineReplaceExpression(block: EvaluatedBlock): string | null {
+export function lineReplaceExpression(block: EvaluatedBlock): string | null {
   if (block.name !== 'stage.replace') return null;
   try {
     const { cfg } = readReplaceConfig(block);
@@ -53,18 +69,11 @@ function lineReplaceExpression(block: EvaluatedBlock): string | null {
  * prefilters are switched off.
  */
 export function screenReplaceStagesWithSet(blocks: readonly EvaluatedBlock[], stages: CompiledStage[]): CompiledStage[] {
-  if (!stagePrefiltersEnabled() || getDefaultEngine() !== 're2') return stages;
   const expressions = blocks.map(lineReplaceExpression);
   const members = expressions.flatMap((e, i) => (e === null ? [] : [i]));
   if (members.length < 2) return stages;
-  const RE2Set = loadSetConstructor();
-  if (!RE2Set) return stages;
-  let set: NativeSet;
-  try {
-    set = new RE2Set(members.map((i) => printForBackend(parseRegex(expressions[i]!).root)));
-  } catch {
-    return stages; // C++ RE2 refused the set (size): every rule runs as before
-  }
+  const set = buildReplaceSet(members.map((i) => expressions[i]!));
+  if (!set) return stages;
   let lastLine: string | null = null;
   let lastHits = new Set<number>();
   const mayMatch = (stageIndex: number, line: string): boolean => {

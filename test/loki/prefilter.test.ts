@@ -6,6 +6,7 @@ import { buildLogPath } from '../../src/loki/graph.ts';
 import { decodeLine } from '../../src/loki/line-codec.ts';
 import { passThroughScreen } from '../../src/loki/prefilter.ts';
 import { newEntry } from '../../src/loki/types.ts';
+import { availableEngines, getDefaultEngine, setDefaultEngine } from '../../src/regex/index.ts';
 
 const SEED_RULES = new URL('../../bench/rules/seed.alloy', import.meta.url);
 
@@ -69,9 +70,27 @@ describe('passThroughScreen', () => {
     expect(screenFor(cfg, 'loki.process.p')).toBeNull();
   });
 
-  it('builds none when a rule has no required literal', () => {
-    const cfg = 'loki.process "p" {\n  stage.replace {\n    expression = "([0-9]+)"\n  }\n  forward_to = []\n}\n';
-    expect(screenFor(cfg, 'loki.process.p')).toBeNull();
+  const NO_LITERAL = 'loki.process "p" {\n  stage.replace {\n    expression = "([0-9]+)"\n  }\n  forward_to = []\n}\n';
+
+  it('builds none when a rule has no required literal and the engine is re2js', () => {
+    const before = getDefaultEngine();
+    setDefaultEngine('re2js');
+    try {
+      expect(screenFor(NO_LITERAL, 'loki.process.p')).toBeNull();
+    } finally {
+      setDefaultEngine(before);
+    }
+  });
+
+  it.runIf(availableEngines().includes('re2'))('screens a rule without literals with RE2.Set on the native engine, invalid UTF-8 always let through', () => {
+    const before = getDefaultEngine();
+    setDefaultEngine('re2');
+    try {
+      const screen = screenFor(NO_LITERAL, 'loki.process.p')!;
+      expect([screen(Buffer.from('no digits')), screen(Buffer.from('id 42')), screen(Buffer.from([0x61, 0xff]))]).toEqual([false, true, true]);
+    } finally {
+      setDefaultEngine(before);
+    }
   });
 
   it('builds none when entries go on to another loki.process', () => {
