@@ -109,10 +109,15 @@ async function pump(gen: AsyncGenerator<RunChunk, RunStats>): Promise<RunStats> 
         process.stderr.write(r.value.data);
       } else if (!closed && !process.stdout.write(r.value.data)) {
         // once() rejects when 'error' fires while waiting; a closed pipe ends the run quietly.
-        await Promise.race([once(process.stdout, 'drain'), once(process.stdout, 'close')]).catch((err: NodeJS.ErrnoException) => {
-          if (err.code === 'EPIPE') closed = true;
-          else throw err;
-        });
+        // The abort removes the listener of the once() that lost the race (they piled up, one
+        // per drain, on long fast runs: MaxListenersExceededWarning).
+        const settled = new AbortController();
+        await Promise.race([once(process.stdout, 'drain', { signal: settled.signal }), once(process.stdout, 'close', { signal: settled.signal })])
+          .catch((err: NodeJS.ErrnoException) => {
+            if (err.code === 'EPIPE') closed = true;
+            else throw err;
+          })
+          .finally(() => settled.abort());
       }
       if (closed) {
         await gen.return({ entries: 0, records: 0, dropped: 0, errors: 0, unknown: 0 });
