@@ -8,6 +8,7 @@ import { corpusBuffer } from '../../bench/corpus.ts';
 import { runGoBaseline } from '../../bench/go-baseline.ts';
 import { RULE_SETS, loadRuleSetModel, replaceRules, type RuleSet } from '../../bench/rules.ts';
 import { buildLogPath } from '../../src/loki/graph.ts';
+import { passThroughScreen } from '../../src/loki/prefilter.ts';
 import { runStream } from '../../src/loki/run-stream.ts';
 
 /** Lines the generator does not make: folding traps, invalid UTF-8, overlapping and empty groups. */
@@ -35,12 +36,15 @@ function corpusFile(): { file: string; data: Buffer } {
 }
 
 async function runOurs(set: RuleSet, data: Buffer): Promise<Buffer> {
-  const runner = buildLogPath(loadRuleSetModel(set), set.component, { nowNs: 0n });
+  const model = loadRuleSetModel(set);
+  const runner = buildLogPath(model, set.component, { nowNs: 0n });
+  // As the run command does it: with the pass-through prefilter of the rule set.
+  const passThrough = passThroughScreen(model, set.component, runner.paths) ?? undefined;
   const parts: Buffer[] = [];
   async function* input() {
     for (let i = 0; i < data.length; i += 64 * 1024) yield data.subarray(i, i + 64 * 1024);
   }
-  for await (const c of runStream(input(), runner, { now: () => 0n })) if (c.stream === 'stdout') parts.push(c.data);
+  for await (const c of runStream(input(), runner, { now: () => 0n, passThrough })) if (c.stream === 'stdout') parts.push(c.data);
   return Buffer.concat(parts);
 }
 
