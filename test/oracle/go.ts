@@ -1,7 +1,7 @@
 // Builds and drives the project's own Go programs that serve as differential oracles.
 // Each oracle reads JSON requests, one per line, on stdin and answers one JSON line per request.
 // Go is required: when it is missing the differential suites fail with a clear message.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +20,15 @@ export function goAvailable(): boolean {
 
 /** Compiles test/oracle/<name>/main.go once per process and returns the binary's path. */
 export function buildOracle(name: string): string {
-  const cached = built.get(name);
+  return buildGoProgram(join(here, name, 'main.go'), name);
+}
+
+/**
+ * Compiles a stdlib-only Go program of the project's own (any main.go under test/) once per
+ * process, into test/oracle/bin (git-ignored), and returns the binary's path.
+ */
+export function buildGoProgram(mainGo: string, name: string): string {
+  const cached = built.get(mainGo);
   if (cached) return cached;
   if (!goAvailable()) {
     throw new Error('the Go toolchain is required for the differential suites (apt-get install golang-go)');
@@ -28,12 +36,21 @@ export function buildOracle(name: string): string {
   const outDir = join(here, 'bin');
   mkdirSync(outDir, { recursive: true });
   const out = join(outDir, name);
-  execFileSync('go', ['build', '-o', out, join(here, name, 'main.go')], {
+  execFileSync('go', ['build', '-o', out, mainGo], {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, GO111MODULE: 'off', GOCACHE: process.env.GOCACHE ?? join(outDir, '.gocache') },
   });
-  built.set(name, out);
+  built.set(mainGo, out);
   return out;
+}
+
+/** Runs a built Go program on JSON-lines requests synchronously and returns its answers. */
+export function askGoProgramSync<Res>(bin: string, requests: readonly object[]): Res[] {
+  const run = spawnSync(bin, [], { input: requests.map((r) => JSON.stringify(r)).join('\n') + '\n', maxBuffer: 1 << 28 });
+  if (run.status !== 0) throw new Error(`${bin} exited with ${run.status}: ${run.stderr?.toString() ?? ''}`);
+  const lines = run.stdout.toString('utf8').split('\n').filter((l) => l !== '');
+  if (lines.length !== requests.length) throw new Error(`${bin} answered ${lines.length} of ${requests.length} requests`);
+  return lines.map((l) => JSON.parse(l) as Res);
 }
 
 /** Sends every request to the oracle in one process and returns the answers in order. */

@@ -1,15 +1,13 @@
 // Differential test against Go: the byte-level helpers of the secretfilter simulation must give
 // the answers Go's standard library gives (oracle/main.go), including on invalid UTF-8.
 
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fc } from '@fast-check/vitest';
 import { fromBytes, toBytes } from '../../../src/loki/stages/go-bytes.ts';
 import { gitleaksEntropy, goReplaceAll, goToLower } from '../../../src/loki/secretfilter/go-strings.ts';
 import { percentMask, secretHash } from '../../../src/loki/secretfilter/redact.ts';
+import { askGoProgramSync, buildGoProgram } from '../../oracle/go.ts';
 
 interface Req {
   s: string;
@@ -29,18 +27,7 @@ const hex = (s: string): string => Buffer.from(toBytes(s)).toString('hex');
 const unhex = (h: string): string => fromBytes(Uint8Array.from(Buffer.from(h, 'hex')));
 
 function askGo(requests: Req[]): Res[] {
-  const dir = join(import.meta.dirname, 'oracle');
-  // Built outside the work tree so the binary never ends up in git.
-  const binDir = join(tmpdir(), 'alloy-scrub-secretfilter-oracle');
-  mkdirSync(binDir, { recursive: true });
-  const bin = join(binDir, 'secretfilter-oracle');
-  execFileSync('go', ['build', '-o', bin, join(dir, 'main.go')], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, GO111MODULE: 'off', GOCACHE: process.env.GOCACHE ?? join(binDir, '.gocache') },
-  });
-  const run = spawnSync(bin, [], { input: requests.map((r) => JSON.stringify(r)).join('\n') + '\n', maxBuffer: 1 << 28 });
-  if (run.status !== 0) throw new Error(`oracle failed: ${run.stderr.toString()}`);
-  return run.stdout.toString('utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Res);
+  return askGoProgramSync<Res>(buildGoProgram(join(import.meta.dirname, 'oracle', 'main.go'), 'secretfilter'), requests);
 }
 
 /**

@@ -1,29 +1,18 @@
 // stage.replace against Go itself: Go's regexp and text/template run the same capture-group
 // splice (test/loki/stages/oracle/replace/main.go) over a grid of patterns, templates and lines,
 // and every output line and named-group value must agree byte for byte.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
+import { askGoProgramSync, buildGoProgram } from '../../oracle/go.ts';
 import { newEntry } from '../../../src/loki/types.ts';
 import { simulate, stage } from '../helpers.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
 function oracle(requests: object[]): { out: string; named: Record<string, string> | null }[] {
-  const bin = join(mkdtempSync(join(tmpdir(), 'replace-oracle-')), 'replace');
-  try {
-    execFileSync('go', ['build', '-o', bin, join(here, 'oracle', 'replace', 'main.go')], {
-      env: { ...process.env, GO111MODULE: 'off', GOCACHE: process.env.GOCACHE ?? join(tmpdir(), 'alloy-scrub-gocache') },
-    });
-  } catch (e) {
-    throw new Error(`the Go toolchain is required for this differential test: ${(e as Error).message}`);
-  }
-  const out = execFileSync(bin, { input: requests.map((r) => JSON.stringify(r)).join('\n') + '\n' });
-  return out.toString('utf8').trim().split('\n').map((l) => JSON.parse(l));
+  return askGoProgramSync(buildGoProgram(join(here, 'oracle', 'replace', 'main.go'), 'stage-replace'), requests);
 }
 
 const PATTERNS = [
