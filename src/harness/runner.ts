@@ -115,9 +115,17 @@ function runLogTest(suite: TestSuite, test: ScrubTest, model: ConfigModel, compo
   const inputs: LogInput[] = test.inputs.map((line) => ({ line, labels: test.labels, structuredMetadata: new Map(), timestampNs: DEFAULT_NOW_NS }));
   const start = model.components.get(component)!;
   // The entry after each stage of the start component: shown with --trace, and the source of
-  // "last changed by" in failure reports.
-  const traces = start.componentName === 'loki.process' ? inputs.map((i) => traceLokiProcess(start, i, test.extracted)) : undefined;
-  const lastChange = traces ? traces.map(lastLineChange).filter((x) => x !== undefined).at(-1) ?? 'no stage changed the line' : undefined;
+  // "last changed by" in failure reports. Computed only when one of those needs it.
+  let traces: TraceStep[][] | undefined;
+  const tracesOf = (): TraceStep[][] | undefined => {
+    if (start.componentName !== 'loki.process') return undefined;
+    traces ??= inputs.map((i) => traceLokiProcess(start, i, test.extracted));
+    return traces;
+  };
+  const lastChangeOf = (): string | undefined => {
+    const t = tracesOf();
+    return t ? (t.map(lastLineChange).filter((x) => x !== undefined).at(-1) ?? 'no stage changed the line') : undefined;
+  };
   const run = runLogEntries(model, component, inputs, test.extracted);
   const failures: Failure[] = [];
   let trace: TraceStep[][] | undefined;
@@ -141,7 +149,7 @@ function runLogTest(suite: TestSuite, test: ScrubTest, model: ConfigModel, compo
           message: sinks.length > 1 ? `the lines reaching ${sink} differ from the expected ones` : 'the output differs from the expected one',
           expected: test.expect.join('\n'),
           actual: lines.join('\n'),
-          lastChange,
+          lastChange: lastChangeOf(),
         });
       }
     }
@@ -194,7 +202,7 @@ function runLogTest(suite: TestSuite, test: ScrubTest, model: ConfigModel, compo
   const { failures: leakFailures, warnings } = scanForLeaks(suite, test, leakTexts);
   failures.push(...leakFailures);
   const unknown = unknownMarks.length > 0;
-  if (opts.trace && traces) trace = traces;
+  if (opts.trace) trace = tracesOf();
   if (unknown) {
     const seen = new Set<string>();
     for (const m of unknownMarks) {
