@@ -13,6 +13,7 @@ import { scanForLeaks } from './leak-scan.ts';
 import { parseSeriesText, formatSeries, SeriesTextError } from './series.ts';
 import { lastLineChange, traceLokiProcess } from './trace.ts';
 import { DEFAULT_NOW_NS } from '../loki/stages/stage.ts';
+import { goGetString } from '../template/index.ts';
 import type { AlloyPipelineTest, Failure, LogInput, ScrubTest, TestResult, TestSuite, TraceStep, Verdict } from './types.ts';
 
 export interface RunOptions {
@@ -164,9 +165,13 @@ function runLogTest(suite: TestSuite, test: ScrubTest, model: ConfigModel, compo
   if (test.expectExtracted !== undefined) {
     for (const o of outputs) {
       for (const [k, v] of test.expectExtracted) {
-        const got = o.entry.extracted.get(k);
-        if (got === undefined || String(got) !== v) {
-          failures.push({ kind: 'expect_extracted', message: `extracted["${k}"] differs`, expected: v, actual: got === undefined ? '(missing)' : String(got) });
+        // Compared as Alloy's stages read an extracted value as a string (getString); a value with
+        // no string form (a map, a list) can only differ.
+        const raw = o.entry.extracted.get(k);
+        const got = raw === undefined ? undefined : goGetString(raw);
+        if (got !== v) {
+          const actual = raw === undefined ? '(missing)' : (got ?? `(a value with no string form: ${JSON.stringify(raw, (_k, x) => (x instanceof Map ? Object.fromEntries(x) : typeof x === 'bigint' ? x.toString() : x))})`);
+          failures.push({ kind: 'expect_extracted', message: `extracted["${k}"] differs`, expected: v, actual });
         }
       }
     }

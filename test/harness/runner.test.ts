@@ -276,3 +276,27 @@ describe('config warnings', () => {
     expect(warnings[0]).toMatch(/^s\.test\.yaml#config:1:1: warning: \[unknown-component\] loki\.source\.kubernetes_pods/);
   });
 });
+
+describe('expect_extracted on values that are not strings', () => {
+  const cfg = [
+    'config_inline: |',
+    '  loki.process "p" {',
+    '    stage.json {',
+    '      expressions = { n = "n", obj = "obj" }',
+    '    }',
+    '    forward_to = []',
+    '  }',
+    'tests:',
+  ].join('\n');
+
+  test('a JSON number is compared in the string form Alloy gives it', () => {
+    const [r] = runSuite(readTestSuite('s.test.yaml', `${cfg}\n  - {name: t, input: '{"n": 1.5e3}', expect_extracted: { n: "1500" }}\n`));
+    expect(r!.status).toBe('pass');
+  });
+
+  test('an object value differs from any string and is shown as JSON', () => {
+    const [r] = runSuite(readTestSuite('s.test.yaml', `${cfg}\n  - {name: t, input: '{"obj": {"a": 1}}', expect_extracted: { obj: "x" }}\n`));
+    expect(r!.status).toBe('fail');
+    expect(r!.failures[0]!.actual).toContain('"a":1');
+  });
+});
