@@ -32,6 +32,11 @@ export interface LineSplitterOptions {
   maxLineBytes?: number;
   /** Keep a UTF-8 BOM at the start of the input as line content. Default false. */
   keepBom?: boolean;
+  /**
+   * Number of the first line (default 1): a piece of a longer input (a batch a worker thread
+   * runs) numbers its lines as they are numbered in the whole input.
+   */
+  firstLineNo?: number;
 }
 
 /** One line cut from the input. `lineNo` is 1-based. */
@@ -64,6 +69,7 @@ export class LineSplitter {
     this.keepCr = opts.keepCr ?? false;
     this.maxLineBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
     this.head = opts.keepBom ? null : Buffer.alloc(0);
+    this.lineNo = (opts.firstLineNo ?? 1) - 1;
   }
 
   push(chunk: Uint8Array): RawLine[] {

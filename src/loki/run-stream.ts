@@ -48,8 +48,23 @@ export interface RunStreamOptions {
    * Text in and text out only: false for a line's bytes means the pipeline provably leaves the
    * line unchanged with no other effect (loki/prefilter.ts), so the bytes are written as they are.
    */
-  passThrough?: (bytes: Buffer) => boolean;
+  passThrough?: PassThroughScreen;
+  /**
+   * For a piece of a longer input (a batch run by a worker thread, src/parallel): the input
+   * number of its first line, whether a BOM at its start is content (it is, except at the start
+   * of the whole input), and whether to print the once-per-run note about several sinks.
+   */
+  firstLineNo?: number;
+  keepBom?: boolean;
+  sinkNote?: boolean;
 }
+
+/**
+ * A test on a line's raw bytes (see RunStreamOptions.passThrough). `decoded`, when present, is
+ * told the text a line the test let through was decoded to, before the line enters the
+ * pipeline, so what the test learned about the bytes can be reused for that text.
+ */
+export type PassThroughScreen = ((bytes: Buffer) => boolean) & { decoded?: (bytes: Buffer, line: string) => void };
 
 export interface RunStats {
   entries: number;
@@ -61,17 +76,28 @@ export interface RunStats {
   unknown: number;
 }
 
-/** A piece of output: bytes for stdout, or a human-readable message for stderr. */
-export type RunChunk = { stream: 'stdout'; data: Buffer } | { stream: 'stderr'; data: string };
+/**
+ * A piece of output: bytes for stdout, or a human-readable message for stderr. `warnings` says
+ * where in a stderr message the unknown-mark warnings are, which are printed once per run: whoever
+ * joins the output of several runStream calls into one run (src/parallel) drops the repeats.
+ */
+export type RunChunk = { stream: 'stdout'; data: Buffer } | { stream: 'stderr'; data: string; warnings?: StderrWarning[] };
+
+/** One warning line in a stderr message: data.slice(start, end), de-duplicated by `key`. */
+export interface StderrWarning {
+  start: number;
+  end: number;
+  key: string;
+}
 
 const OUTPUT_KEYS = new Set(['dropped', 'sink', 'unknown', 'tenant', 'held', 'error', 'input_line']);
 
 export async function* runStream(input: AsyncIterable<Uint8Array>, runner: LogPathRunner, opts: RunStreamOptions = {}): AsyncGenerator<RunChunk, RunStats> {
   const stats: RunStats = { entries: 0, records: 0, dropped: 0, errors: 0, unknown: 0 };
-  const splitter = new LineSplitter({ keepCr: opts.keepCr, maxLineBytes: opts.maxLineBytes });
+  const splitter = new LineSplitter({ keepCr: opts.keepCr, maxLineBytes: opts.maxLineBytes, keepBom: opts.keepBom, firstLineNo: opts.firstLineNo });
   const stampNs = (opts.now ?? (() => BigInt(Date.now()) * 1_000_000n))();
   const out = new OutputBuilder(opts.outputFormat ?? 'text', runner.paths.length > 1, stats, stampNs);
-  if (out.format === 'text' && runner.paths.length > 1) {
+  if (out.format === 'text' && runner.paths.length > 1 && opts.sinkNote !== false) {
     yield {
       stream: 'stderr',
       data: `alloy-scrub: note: entries reach ${runner.paths.length} sinks; each line is printed once per sink, in this order: ${runner.paths.map((p) => p.id).join(', ')} (use --format jsonl to see which)\n`,
@@ -88,6 +114,7 @@ export async function* runStream(input: AsyncIterable<Uint8Array>, runner: LogPa
       }
       const entry = readEntry(raw, opts, out, stampNs);
       if (!entry) continue;
+      if (passThrough?.decoded && raw.kind === 'line') passThrough.decoded(raw.bytes, entry.line);
       stats.entries++;
       out.records(runner.process(entry), raw.lineNo);
     }
@@ -198,6 +225,7 @@ class OutputBuilder {
   private text = '';
   private parts: Buffer[] = [];
   private errText = '';
+  private warnings: StderrWarning[] = [];
   private readonly seenMarks = new Set<string>();
 
   constructor(
@@ -250,7 +278,9 @@ class OutputBuilder {
       const key = `${markPosition(m)} ${m.message}`;
       if (this.seenMarks.has(key)) continue;
       this.seenMarks.add(key);
+      const start = this.errText.length;
       this.errText += `alloy-scrub: warning: ${markPosition(m) ? `${markPosition(m)}: ` : ''}${m.message}\n`;
+      this.warnings.push({ start, end: this.errText.length, key });
     }
     if (o.held) return; // it comes out later, joined to a following entry
     if (o.error) {
@@ -283,8 +313,9 @@ class OutputBuilder {
   *take(): Generator<RunChunk> {
     this.flushText();
     if (this.errText) {
-      yield { stream: 'stderr', data: this.errText };
+      yield this.warnings.length > 0 ? { stream: 'stderr', data: this.errText, warnings: this.warnings } : { stream: 'stderr', data: this.errText };
       this.errText = '';
+      this.warnings = [];
     }
     if (this.parts.length > 0) {
       yield { stream: 'stdout', data: this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts) };
