@@ -17,6 +17,7 @@ import type { ConfigModel } from '../config/model.ts';
 import { analyseRegex } from '../regex/index.ts';
 import { combinedByteScreen, literalScreen, type LiteralScreen } from '../regex/literal-screen.ts';
 import type { SinkInfo } from './graph.ts';
+import { secretFilterPassThrough } from './secretfilter/screen.ts';
 import { buildReplaceSet, lineReplaceExpression } from './replace-set.ts';
 
 const SINKS = new Set(['loki.write', 'loki.echo']);
@@ -39,12 +40,13 @@ export function passThroughScreen(model: ConfigModel, startId: string, paths: re
   // An unknown sink marks every entry (a warning on stderr): not a pass-through.
   if (paths.length !== 1 || paths[0]!.kind === 'unknown') return null;
   const start = model.components.get(startId);
-  if (!start || start.componentName !== 'loki.process' || start.custom) return null;
+  if (!start || start.custom || (start.componentName !== 'loki.process' && start.componentName !== 'loki.secretfilter')) return null;
   for (const e of model.edges) {
     if (e.from !== startId || e.kind === 'reference') continue;
     const target = model.components.get(e.to);
     if (!target || !SINKS.has(target.componentName)) return null;
   }
+  if (start.componentName === 'loki.secretfilter') return secretFilterPassThrough(start);
   const expressions: string[] = [];
   for (const block of start.blocks) {
     const expression = lineReplaceExpression(block);
