@@ -4,9 +4,15 @@
 // while it is newer than every source file, and falls back to the sources otherwise.
 import { build } from 'esbuild';
 
+// Two bundles: the command, and the program of its worker threads (src/parallel/worker-entry.ts),
+// which the command starts from the file next to its own (src/parallel/worker-pool.ts).
 await build({
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/alloy-scrub.mjs',
+  entryPoints: [
+    { in: 'src/cli/main.ts', out: 'alloy-scrub' },
+    { in: 'src/parallel/worker-entry.ts', out: 'alloy-scrub-worker' },
+  ],
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -94,53 +94,97 @@ export function selectCells(secrets?: readonly string[], contexts?: readonly str
   return cells;
 }
 
-export function fuzzLogPath(runner: LogPathRunner, opts: FuzzOptions): FuzzReport {
+/** What every cell of one run shares: FuzzOptions with the defaults filled in. */
+export interface FuzzSettings {
+  seed: number;
+  runs: number;
+  minFragment: number;
+  labels: ReadonlyMap<string, string>;
+  cleanRuns: number;
+  shrinkBudget: number;
+}
+
+export function fuzzSettings(opts: FuzzOptions): FuzzSettings {
   const runs = opts.runs ?? DEFAULT_RUNS;
-  const minFragment = opts.minFragment ?? DEFAULT_MIN_FRAGMENT;
-  const jopts: JudgeOptions = { minFragment, labels: opts.labels ?? new Map(), timestampNs: FUZZ_TIME_NS };
+  return {
+    seed: opts.seed,
+    runs,
+    minFragment: opts.minFragment ?? DEFAULT_MIN_FRAGMENT,
+    labels: opts.labels ?? new Map(),
+    cleanRuns: opts.cleanRuns ?? runs * 5,
+    shrinkBudget: opts.shrinkBudget ?? DEFAULT_SHRINK_BUDGET,
+  };
+}
+
+/** What one cell found. Cells are independent (each has its own seed), so they can run anywhere. */
+export interface CellResult {
+  coverage: CellCoverage;
+  leak?: FuzzLeak;
+  /** Pipeline evaluations, shrinking included. */
+  entries: number;
+  /** Distinct reasons for unknown verdicts, in order of first appearance, at most MAX_UNKNOWN_REASONS. */
+  unknownReasons: string[];
+}
+
+export interface CleanResult {
+  overRedaction: FuzzReport['overRedaction'];
+  entries: number;
+}
+
+export function fuzzLogPath(runner: LogPathRunner, opts: FuzzOptions): FuzzReport {
+  const settings = fuzzSettings(opts);
   const cells = selectCells(opts.secrets, opts.contexts);
-  const cleanRuns = opts.cleanRuns ?? runs * 5;
-  const total = cells.length * runs + cleanRuns;
-  let done = 0;
-  let entries = 0;
-  const unknownReasons = new Set<string>();
-  const leaks: FuzzLeak[] = [];
-  const coverage: CellCoverage[] = [];
+  const total = cells.length * settings.runs + settings.cleanRuns;
+  const results: CellResult[] = [];
   for (const cell of cells) {
-    const seed = cellSeed(opts.seed, cell.type.id, cell.context.id);
-    const arb = cell.context.arbitrary(cell.type);
-    const cov: CellCoverage = { secretType: cell.type.id, context: cell.context.id, runs: 0, leaked: 0, unknown: 0, dropped: 0 };
-    let firstLeak = -1;
-    // Every run passes, so fast-check generates exactly `runs` entries; run i is the value that
-    // fast-check's path "i" names, which is where the shrink below starts.
-    rethrow(fc.check(
-      fc.property(arb, (entry) => {
-        const v = judge(runner, entry, jopts);
-        if (v.kind === 'leaked') {
-          if (firstLeak < 0) firstLeak = cov.runs;
-          cov.leaked++;
-        } else if (v.kind === 'unknown') {
-          cov.unknown++;
-          // Bounded: reasons come from the config, but a failing simulation's message may not.
-          for (const r of v.reasons) if (unknownReasons.size < MAX_UNKNOWN_REASONS) unknownReasons.add(r);
-        } else if (v.dropped) cov.dropped++;
-        cov.runs++;
-        return true;
-      }),
-      { seed, numRuns: runs },
-    ));
-    entries += cov.runs;
-    coverage.push(cov);
-    if (firstLeak >= 0) {
-      const shrunk = shrinkLeak(runner, arb, seed, String(firstLeak), jopts, opts.shrinkBudget ?? DEFAULT_SHRINK_BUDGET);
-      entries += shrunk.evaluations;
-      if (shrunk.leak) leaks.push({ ...shrunk.leak, seed: opts.seed });
-    }
-    done += runs;
-    opts.onProgress?.(done, total);
+    results.push(fuzzCell(runner, cell, settings));
+    opts.onProgress?.(results.length * settings.runs, total);
   }
+  const clean = fuzzClean(runner, settings);
+  if (settings.cleanRuns > 0) opts.onProgress?.(total, total);
+  return fuzzReport(settings, results, clean);
+}
+
+/** Generates `runs` entries of one cell, judges each, and shrinks the cell's first leak. */
+export function fuzzCell(runner: LogPathRunner, cell: Cell, settings: FuzzSettings): CellResult {
+  const jopts = judgeOptions(settings);
+  const seed = cellSeed(settings.seed, cell.type.id, cell.context.id);
+  const arb = cell.context.arbitrary(cell.type);
+  const cov: CellCoverage = { secretType: cell.type.id, context: cell.context.id, runs: 0, leaked: 0, unknown: 0, dropped: 0 };
+  const unknownReasons = new Set<string>();
+  let firstLeak = -1;
+  // Every run passes, so fast-check generates exactly `runs` entries; run i is the value that
+  // fast-check's path "i" names, which is where the shrink below starts.
+  rethrow(fc.check(
+    fc.property(arb, (entry) => {
+      const v = judge(runner, entry, jopts);
+      if (v.kind === 'leaked') {
+        if (firstLeak < 0) firstLeak = cov.runs;
+        cov.leaked++;
+      } else if (v.kind === 'unknown') {
+        cov.unknown++;
+        // Bounded: reasons come from the config, but a failing simulation's message may not.
+        for (const r of v.reasons) if (unknownReasons.size < MAX_UNKNOWN_REASONS) unknownReasons.add(r);
+      } else if (v.dropped) cov.dropped++;
+      cov.runs++;
+      return true;
+    }),
+    { seed, numRuns: settings.runs },
+  ));
+  const result: CellResult = { coverage: cov, entries: cov.runs, unknownReasons: [...unknownReasons] };
+  if (firstLeak >= 0) {
+    const shrunk = shrinkLeak(runner, arb, seed, String(firstLeak), jopts, settings.shrinkBudget);
+    result.entries += shrunk.evaluations;
+    if (shrunk.leak) result.leak = { ...shrunk.leak, seed: settings.seed };
+  }
+  return result;
+}
+
+/** The over-redaction measure: clean lines through the pipeline, counting those it changes. */
+export function fuzzClean(runner: LogPathRunner, settings: FuzzSettings): CleanResult {
+  const jopts = judgeOptions(settings);
   const overRedaction = { runs: 0, changed: 0, unknown: 0, examples: [] as string[] };
-  if (cleanRuns > 0) {
+  if (settings.cleanRuns > 0) {
     rethrow(fc.check(
       fc.property(cleanLine(), (entry) => {
         const r = changedClean(runner, entry, jopts);
@@ -151,12 +195,30 @@ export function fuzzLogPath(runner: LogPathRunner, opts: FuzzOptions): FuzzRepor
         } else if (r === 'unknown') overRedaction.unknown++;
         return true;
       }),
-      { seed: cellSeed(opts.seed, 'clean', 'clean'), numRuns: cleanRuns },
+      { seed: cellSeed(settings.seed, 'clean', 'clean'), numRuns: settings.cleanRuns },
     ));
-    entries += overRedaction.runs;
-    opts.onProgress?.(total, total);
   }
-  return { seed: opts.seed, runs, minFragment, entries, leaks, coverage, overRedaction, unknownReasons: [...unknownReasons] };
+  return { overRedaction, entries: overRedaction.runs };
+}
+
+/** The report of a run from its cells' results, in matrix order, and the clean-line measure. */
+export function fuzzReport(settings: FuzzSettings, cells: readonly CellResult[], clean: CleanResult): FuzzReport {
+  const unknownReasons = new Set<string>();
+  for (const c of cells) for (const r of c.unknownReasons) if (unknownReasons.size < MAX_UNKNOWN_REASONS) unknownReasons.add(r);
+  return {
+    seed: settings.seed,
+    runs: settings.runs,
+    minFragment: settings.minFragment,
+    entries: cells.reduce((n, c) => n + c.entries, 0) + clean.entries,
+    leaks: cells.flatMap((c) => (c.leak ? [c.leak] : [])),
+    coverage: cells.map((c) => c.coverage),
+    overRedaction: clean.overRedaction,
+    unknownReasons: [...unknownReasons],
+  };
+}
+
+function judgeOptions(settings: FuzzSettings): JudgeOptions {
+  return { minFragment: settings.minFragment, labels: settings.labels, timestampNs: FUZZ_TIME_NS };
 }
 
 const MAX_UNKNOWN_REASONS = 50;

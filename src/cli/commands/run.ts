@@ -3,12 +3,17 @@
 // described in src/loki/run-stream.ts. Exit 0 when every input entry was processed, 1 when a
 // config error or an unreadable input line was met, 2 for usage errors.
 import { once } from 'node:events';
-import { createReadStream } from 'node:fs';
-import { access, constants } from 'node:fs/promises';
+import { createReadStream, fstatSync } from 'node:fs';
+import { access, constants, stat } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { buildLogPath, chooseStartComponent, validateLogComponents, type LogPathRunner } from '../../loki/graph.ts';
 import { passThroughScreen } from '../../loki/prefilter.ts';
 import { runStream, type InputFormat, type OutputFormat, type RunChunk, type RunStats } from '../../loki/run-stream.ts';
+import { splitBlocker } from '../../parallel/eligibility.ts';
+import { runParallel } from '../../parallel/parallel-run.ts';
+import { pipelineSpec } from '../../parallel/pipeline-spec.ts';
+import { autoRunWorkers, parseWorkersOption, planWorkers } from '../../parallel/workers-option.ts';
+import { WorkerPool } from '../../parallel/worker-pool.ts';
 import { configFailure, configRelativeReader, loadCommandConfig, renderDiagnostics } from '../config-loading.ts';
 import { CliExit, EXIT_FINDING, EXIT_OK, usageError } from '../exit.ts';
 
@@ -19,6 +24,7 @@ interface RunOptions {
   inputFormat: InputFormat;
   format: OutputFormat;
   keepCr?: boolean;
+  workers: string;
 }
 
 export function register(program: Command): void {
@@ -32,6 +38,7 @@ export function register(program: Command): void {
     .addOption(new Option('--input-format <format>', 'text: one entry per line; jsonl: {"line":…,"labels":{…}} per line').choices(['text', 'jsonl']).default('text'))
     .addOption(new Option('--format <format>', 'text: the lines; jsonl: {"line","labels","extracted","dropped"} per entry').choices(['text', 'jsonl']).default('text'))
     .option('--keep-cr', 'keep a CR before LF as part of the line (default: removed, as loki.source.file does)')
+    .option('--workers <n|auto>', 'worker threads to spread the lines over, output in input order (auto: several for a large input file, else one)', 'auto')
     .action(async (file: string, opts: RunOptions) => {
       process.exitCode = await runCommand(file, opts);
     });
@@ -39,6 +46,8 @@ export function register(program: Command): void {
 
 async function runCommand(file: string, opts: RunOptions): Promise<number> {
   const labels = parseLabels(opts.labels);
+  const workersOption = parseWorkersOption(opts.workers);
+  if (typeof workersOption === 'string') throw usageError(`alloy-scrub: ${workersOption}`);
   const input = await openInput(opts.input);
   const { model, source } = loadCommandConfig(file);
   // Alloy refuses a config with any invalid component, on this path or not.
@@ -58,9 +67,36 @@ async function runCommand(file: string, opts: RunOptions): Promise<number> {
   } catch (err) {
     throw configFailure(err, source, file);
   }
+  const plan = planWorkers(workersOption, splitBlocker(model, start.id), autoRunWorkers(await inputBytes(opts.input)));
+  if (plan.note) process.stderr.write(plan.note);
+  if (plan.workers > 1) {
+    // Each worker builds the same runner from the same text, clock and options.
+    const pool = new WorkerPool(plan.workers, {
+      kind: 'run',
+      pipeline: pipelineSpec({ configFile: file, configSource: source, startId: start.id, nowNs, readFiles: true }),
+      run: { inputFormat: opts.inputFormat, outputFormat: opts.format, labels, keepCr: opts.keepCr, nowNs },
+      passThrough: true,
+    });
+    try {
+      const stats = await pump(runParallel(input, pool));
+      return stats.errors > 0 ? EXIT_FINDING : EXIT_OK;
+    } finally {
+      await pool.close();
+    }
+  }
   const passThrough = passThroughScreen(model, start.id, runner.paths) ?? undefined;
   const stats = await pump(runStream(input, runner, { inputFormat: opts.inputFormat, outputFormat: opts.format, labels, keepCr: opts.keepCr, now: () => nowNs, passThrough }));
   return stats.errors > 0 ? EXIT_FINDING : EXIT_OK;
+}
+
+/** Size of the input when it is a regular file (--input, or stdin redirected from one), else null. */
+async function inputBytes(path: string | undefined): Promise<number | null> {
+  try {
+    const st = path === undefined || path === '-' ? fstatSync(0) : await stat(path);
+    return st.isFile() ? st.size : null;
+  } catch {
+    return null;
+  }
 }
 
 function parseLabels(json: string | undefined): Map<string, string> {
