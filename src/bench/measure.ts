@@ -91,26 +91,25 @@ export async function measureRun(
 ): Promise<RunMeasurement> {
   return withSettings(opts.engine, opts.prefilters, async () => {
     const runner = buildLogPath(model, startId, { nowNs: NOW });
-    const screen = opts.prefilters ? passThroughScreen(model, startId, runner.paths) : null;
-    let passedThrough = 0;
-    const counted = screen
-      ? (b: Buffer): boolean => {
-          const may = screen(b);
-          if (!may) passedThrough++;
-          return may;
-        }
-      : undefined;
+    const screen = opts.prefilters ? (passThroughScreen(model, startId, runner.paths) ?? undefined) : undefined;
     async function* chunks(): AsyncGenerator<Buffer> {
       for (let i = 0; i < data.length; i += CHUNK_BYTES) {
         yield data.subarray(i, i + CHUNK_BYTES);
         opts.onChunk?.(Math.min(data.length, i + CHUNK_BYTES));
       }
     }
+    let passedThrough = 0;
     const t = await timedAsync(async () => {
       let out = 0;
-      const runOpts = { now: () => NOW, passThrough: counted };
-      for await (const c of runStream(chunks(), runner, runOpts)) if (c.stream === 'stdout') out += c.data.length;
-      return out;
+      const run = runStream(chunks(), runner, { now: () => NOW, passThrough: screen });
+      for (;;) {
+        const r = await run.next();
+        if (r.done) {
+          passedThrough = r.value.passedThrough ?? 0;
+          return out;
+        }
+        if (r.value.stream === 'stdout') out += r.value.data.length;
+      }
     });
     return {
       wallSeconds: t.wallSeconds,

@@ -22,7 +22,7 @@ import { stagePrefiltersEnabled } from './stages/prefilter-switch.ts';
 import { forward, type CompiledStage } from './stages/stage.ts';
 
 export interface NativeSet {
-  match(input: string): number[];
+  match(input: string | Buffer): number[];
   test(input: string | Buffer): boolean;
 }
 type NativeSetConstructor = new (patterns: string[], flags?: string) => NativeSet;
@@ -51,6 +51,69 @@ export function buildReplaceSet(expressions: readonly string[]): NativeSet | nul
   }
 }
 
+/**
+ * Which of a list of expressions can match a line, asked once per distinct line. The answer for
+ * the last line is remembered, so the stages of one pipeline share it as long as none of them
+ * changes the line. The text fast path of `run`, which has already asked the set about a line's
+ * bytes, hands that answer over (`remember`) instead of the stages asking again on the decoded
+ * text, which costs a UTF-8 conversion per call.
+ */
+export class ReplaceRuleSet {
+  private lastLine: string | null = null;
+  private lastHits: Uint8Array;
+
+  constructor(private readonly set: NativeSet, readonly size: number) {
+    this.lastHits = new Uint8Array(size);
+  }
+
+  /** 1 at index k when expression k may match the decoded line (surrogate escapes allowed). */
+  hitsForLine(line: string): Uint8Array {
+    if (line !== this.lastLine) {
+      this.lastHits = this.toFlags(this.set.match(goText(line)));
+      this.lastLine = line;
+    }
+    return this.lastHits;
+  }
+
+  /** The same for a line's bytes, which must be valid UTF-8 (C++ RE2 reads invalid bytes unlike Go). */
+  hitsForBytes(bytes: Buffer): number[] {
+    return this.set.match(bytes);
+  }
+
+  /** Records the answer `hitsForBytes` gave for the bytes that decode to `line`. */
+  remember(line: string, hits: readonly number[]): void {
+    this.lastHits = this.toFlags(hits);
+    this.lastLine = line;
+  }
+
+  private toFlags(hits: readonly number[]): Uint8Array {
+    const flags = new Uint8Array(this.size);
+    for (const k of hits) flags[k] = 1;
+    return flags;
+  }
+}
+
+// One ReplaceRuleSet per list of expressions, so the pass-through screen (prefilter.ts) and the
+// stages it was built for share the remembered answer. Sharing between two pipelines with the
+// same expressions is harmless: the memory is keyed by the line's text. Bounded: a run compiles
+// few pipelines; the cache is cleared when it grows past a handful (tests compile many).
+const sharedSets = new Map<string, ReplaceRuleSet | null>();
+const SHARED_SETS_MAX = 32;
+
+/** The shared ReplaceRuleSet of these expressions, or null where buildReplaceSet gives none. */
+export function replaceRuleSet(expressions: readonly string[]): ReplaceRuleSet | null {
+  if (!stagePrefiltersEnabled() || getDefaultEngine() !== 're2') return null;
+  const key = expressions.join('\u0000');
+  let shared = sharedSets.get(key);
+  if (shared === undefined) {
+    const set = buildReplaceSet(expressions);
+    shared = set === null ? null : new ReplaceRuleSet(set, expressions.length);
+    if (sharedSets.size >= SHARED_SETS_MAX) sharedSets.clear();
+    sharedSets.set(key, shared);
+  }
+  return shared;
+}
+
 /** The stage.replace expression a block applies to the line, or null (other stage, or `source`). */
 export function lineReplaceExpression(block: EvaluatedBlock): string | null {
   if (block.name !== 'stage.replace') return null;
@@ -72,22 +135,15 @@ export function screenReplaceStagesWithSet(blocks: readonly EvaluatedBlock[], st
   const expressions = blocks.map(lineReplaceExpression);
   const members = expressions.flatMap((e, i) => (e === null ? [] : [i]));
   if (members.length < 2) return stages;
-  const set = buildReplaceSet(members.map((i) => expressions[i]!));
-  if (!set) return stages;
-  let lastLine: string | null = null;
-  let lastHits = new Set<number>();
-  const mayMatch = (stageIndex: number, line: string): boolean => {
-    if (line !== lastLine) {
-      lastHits = new Set(set.match(goText(line)).map((k) => members[k]!));
-      lastLine = line;
-    }
-    return lastHits.has(stageIndex);
-  };
+  const rules = replaceRuleSet(members.map((i) => expressions[i]!));
+  if (!rules) return stages;
+  const memberOf = new Map(members.map((stageIndex, k) => [stageIndex, k]));
   return stages.map((stage, i) => {
-    if (expressions[i] === null) return stage;
+    const k = memberOf.get(i);
+    if (k === undefined) return stage;
     return {
       ...stage,
-      process: (entry) => (mayMatch(i, entry.line) ? stage.process(entry) : forward(entry)),
+      process: (entry) => (rules.hitsForLine(entry.line)[k] === 1 ? stage.process(entry) : forward(entry)),
     };
   });
 }

@@ -64,7 +64,11 @@ export interface RunStreamOptions {
  * told the text a line the test let through was decoded to, before the line enters the
  * pipeline, so what the test learned about the bytes can be reused for that text.
  */
-export type PassThroughScreen = ((bytes: Buffer) => boolean) & { decoded?: (bytes: Buffer, line: string) => void };
+export type PassThroughScreen = ((bytes: Buffer) => boolean) & {
+  decoded?: (bytes: Buffer, line: string) => void;
+  /** The test for all lines of one input chunk at once (1: may change); same answers or more 1s. */
+  lines?: (lines: readonly RawLine[]) => Uint8Array;
+};
 
 export interface RunStats {
   entries: number;
@@ -74,6 +78,8 @@ export interface RunStats {
   errors: number;
   /** Records that carry an UnknownMark. */
   unknown: number;
+  /** Lines the pass-through screen wrote out as their input bytes without running the pipeline. */
+  passedThrough?: number;
 }
 
 /**
@@ -105,10 +111,13 @@ export async function* runStream(input: AsyncIterable<Uint8Array>, runner: LogPa
   }
   const passThrough = (opts.inputFormat ?? 'text') === 'text' && out.format === 'text' ? opts.passThrough : undefined;
   const handle = (lines: RawLine[]): void => {
-    for (const raw of lines) {
-      if (passThrough && raw.kind === 'line' && !passThrough(raw.bytes)) {
+    const mayChange = passThrough?.lines && lines.length > 1 ? passThrough.lines(lines) : null;
+    for (let i = 0; i < lines.length; i++) {
+      const raw = lines[i]!;
+      if (passThrough && raw.kind === 'line' && (mayChange ? mayChange[i] === 0 : !passThrough(raw.bytes))) {
         stats.entries++;
         stats.records++;
+        stats.passedThrough = (stats.passedThrough ?? 0) + 1;
         out.rawLine(raw.bytes);
         continue;
       }
@@ -226,6 +235,8 @@ class OutputBuilder {
   private parts: Buffer[] = [];
   private errText = '';
   private warnings: StderrWarning[] = [];
+  /** Raw input lines not yet added to `parts`, as one span of the input's memory. */
+  private rawRun: { buffer: ArrayBufferLike; start: number; end: number; bytes: Buffer } | null = null;
   private readonly seenMarks = new Set<string>();
 
   constructor(
@@ -237,12 +248,14 @@ class OutputBuilder {
 
   inputError(lineNo: number, message: string): void {
     this.stats.errors++;
+    this.flushRaw();
     if (this.format === 'jsonl') this.text += `${JSON.stringify({ error: `input line ${lineNo}: ${message}`, input_line: lineNo })}\n`;
     else this.errText += `alloy-scrub: input line ${lineNo}: ${message}\n`;
   }
 
   /** lineNo is null for entries released at the end of input. */
   records(outputs: PathOutput[], lineNo: number | null): void {
+    this.flushRaw();
     for (const o of outputs) {
       this.stats.records++;
       if (o.dropped) this.stats.dropped++;
@@ -299,10 +312,31 @@ class OutputBuilder {
     }
   }
 
-  /** A line that the pipeline leaves as it is, written as its input bytes. */
+  /**
+   * A line that the pipeline leaves as it is, written as its input bytes. Lines that follow each
+   * other in one input chunk with a bare LF between them are collected into one slice of the
+   * chunk. (Node's small-buffer pool, where unrelated buffers sit side by side, is left out.)
+   */
   rawLine(bytes: Buffer): void {
+    const run = this.rawRun;
+    if (run !== null && bytes.buffer === run.buffer && bytes.byteOffset === run.end + 1 && run.bytes[run.end - run.start] === LF_BYTE) {
+      run.end = bytes.byteOffset + bytes.length;
+      return;
+    }
+    this.flushRaw();
     this.flushText();
-    this.parts.push(bytes, NEWLINE);
+    if (bytes.buffer.byteLength <= Buffer.poolSize) {
+      this.parts.push(bytes, NEWLINE);
+      return;
+    }
+    this.rawRun = { buffer: bytes.buffer, start: bytes.byteOffset, end: bytes.byteOffset + bytes.length, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.buffer.byteLength - bytes.byteOffset) };
+  }
+
+  private flushRaw(): void {
+    const run = this.rawRun;
+    if (run === null) return;
+    this.parts.push(run.bytes.subarray(0, run.end - run.start), NEWLINE);
+    this.rawRun = null;
   }
 
   private flushText(): void {
@@ -311,6 +345,7 @@ class OutputBuilder {
   }
 
   *take(): Generator<RunChunk> {
+    this.flushRaw();
     this.flushText();
     if (this.errText) {
       yield this.warnings.length > 0 ? { stream: 'stderr', data: this.errText, warnings: this.warnings } : { stream: 'stderr', data: this.errText };
@@ -325,6 +360,7 @@ class OutputBuilder {
 }
 
 const NEWLINE = Buffer.from('\n');
+const LF_BYTE = 0x0a;
 
 function markPosition(m: UnknownMark): string {
   if (!m.range) return m.file ?? '';

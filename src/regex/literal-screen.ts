@@ -51,6 +51,27 @@ export function combinedByteScreen(screens: readonly LiteralScreen[]): (b: Buffe
   return (b) => re.test(b.toString('latin1'));
 }
 
+/**
+ * The combined screen over a region of many lines at once: reports the offset of the first
+ * possible literal at or after `from`, and `onHit` says where to look next. Scanning a region
+ * instead of each line costs one conversion and one search call per region.
+ */
+export function combinedByteScanner(screens: readonly LiteralScreen[]): (region: Buffer, onHit: (offset: number) => number) => void {
+  const re = new RegExp(screens.map((s) => s.bytePattern).join('|'), 'g');
+  return (region, onHit) => {
+    const text = region.toString('latin1');
+    re.lastIndex = 0;
+    for (;;) {
+      const m = re.exec(text);
+      if (m === null) return;
+      const next = onHit(m.index);
+      if (next >= text.length) return;
+      // Literals are never empty, so the search always moves on.
+      re.lastIndex = Math.max(next, m.index + 1);
+    }
+  };
+}
+
 function stringClass(runes: number[]): string {
   const escaped = runes.map((r) => `\\u{${r.toString(16)}}`);
   return escaped.length === 1 ? escaped[0]! : `[${escaped.join('')}]`;

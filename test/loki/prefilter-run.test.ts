@@ -55,6 +55,38 @@ describe('run with the pass-through prefilter', () => {
     expect(fast.stdout.equals(plain.stdout)).toBe(true);
   });
 
+  // Lines cut from one big chunk are screened a chunk at a time and passed through as slices of
+  // the chunk; the 9000-byte line keeps the input out of Node's small-buffer pool.
+  const bigInputArb = fc.array(inputArb, { minLength: 1, maxLength: 40 }).map((parts) => Buffer.concat([...parts, Buffer.from(`\n${'x'.repeat(9000)}\n`), ...parts]));
+  const chunkArb = fc.constantFrom(64 * 1024, 8193, 1000);
+
+  test.prop([bigInputArb, chunkArb, fc.boolean()], { numRuns: 150 })('writes the same bytes when whole regions of lines are screened at once', async (input, chunk, keepCr) => {
+    const fast = await run(input, { ...ON, keepCr }, SEED, 'loki.process.scrub_secrets', chunk);
+    const plain = await run(input, { keepCr }, SEED, 'loki.process.scrub_secrets', chunk);
+    expect(fast.stdout.equals(plain.stdout)).toBe(true);
+    expect(fast.stderr).toBe(plain.stderr);
+  });
+
+  test.prop([bigInputArb, chunkArb], { numRuns: 100 })('writes the same bytes for the realistic rules when input comes in big chunks', async (input, chunk) => {
+    const fast = await run(input, ON, REALISTIC, 'loki.process.scrub_realistic', chunk);
+    const plain = await run(input, {}, REALISTIC, 'loki.process.scrub_realistic', chunk);
+    expect(fast.stdout.equals(plain.stdout)).toBe(true);
+  });
+
+  it('counts the lines it wrote out without running the pipeline', async () => {
+    const model = loadConfig(SEED, 'rules.alloy', { env: {} });
+    const runner = buildLogPath(model, 'loki.process.scrub_secrets', { nowNs: 0n });
+    const passThrough = passThroughScreen(model, 'loki.process.scrub_secrets', runner.paths) ?? undefined;
+    const input = Buffer.from('GET /index.html 200\npassword=hunter2\nGET /about 200\n');
+    const run = runStream((async function* () {
+      yield input;
+    })(), runner, { now: () => 0n, passThrough });
+    let r = await run.next();
+    while (!r.done) r = await run.next();
+    expect(r.value.passedThrough).toBe(2);
+    expect(r.value.entries).toBe(3);
+  });
+
   it('is not used for jsonl output', async () => {
     const input = Buffer.from('plain line\n');
     const fast = await run(input, { ...ON, outputFormat: 'jsonl' });

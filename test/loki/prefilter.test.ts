@@ -3,8 +3,10 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
 import { buildLogPath } from '../../src/loki/graph.ts';
-import { decodeLine } from '../../src/loki/line-codec.ts';
-import { passThroughScreen } from '../../src/loki/prefilter.ts';
+import { LineSplitter, decodeLine, type RawLine } from '../../src/loki/line-codec.ts';
+import { combinedByteScanner, literalScreen } from '../../src/regex/literal-screen.ts';
+import { analyseRegex } from '../../src/regex/index.ts';
+import { passThroughScreen, screenLineRegions } from '../../src/loki/prefilter.ts';
 import { newEntry } from '../../src/loki/types.ts';
 import { availableEngines, getDefaultEngine, setDefaultEngine } from '../../src/regex/index.ts';
 
@@ -98,5 +100,49 @@ describe('passThroughScreen', () => {
       'loki.process "p" {\n  stage.replace {\n    expression = "a(b)"\n  }\n  forward_to = [loki.process.q.receiver]\n}\n' +
       'loki.process "q" {\n  forward_to = []\n}\n';
     expect(screenFor(cfg, 'loki.process.p')).toBeNull();
+  });
+});
+
+describe('screenLineRegions', () => {
+  const screens = ['(?i)secret', 'AKIA'].map((e) => literalScreen(analyseRegex(e).requiredLiterals)!);
+  const scan = combinedByteScanner(screens);
+  const perLine = (b: Buffer): boolean => screens.some((s) => s.mayMatchBytes(b));
+  const cut = (text: string | Buffer): RawLine[] => new LineSplitter().push(Buffer.isBuffer(text) ? text : Buffer.from(text));
+
+  it('marks the lines that hold a literal of some rule', () => {
+    expect([...screenLineRegions(cut('plain\nmy SECRET\nplain\nAKIA123\n'), scan, perLine)]).toEqual([0, 1, 0, 1]);
+  });
+
+  it('finds every literal of a line with several literals and goes on to the next line', () => {
+    expect([...screenLineRegions(cut('secret secret AKIA\nsecret\nx\n'), scan, perLine)]).toEqual([1, 1, 0]);
+  });
+
+  it('gives a literal to the line it starts in when lines end in CRLF', () => {
+    expect([...screenLineRegions(cut('a\r\nsecret\r\nb\r\n'), scan, perLine)]).toEqual([0, 1, 0]);
+  });
+
+  it('marks a line that is not a plain line (over the length limit) as one that may change', () => {
+    const lines: RawLine[] = [{ kind: 'line', lineNo: 1, bytes: Buffer.from('x') }, { kind: 'too-long', lineNo: 2, byteLength: 99 }];
+    expect([...screenLineRegions(lines, scan, perLine)]).toEqual([0, 1]);
+  });
+
+  it('tests lines from different memory one by one', () => {
+    const lines: RawLine[] = [
+      { kind: 'line', lineNo: 1, bytes: Buffer.from('secret') },
+      { kind: 'line', lineNo: 2, bytes: Buffer.from('plain') },
+    ];
+    expect([...screenLineRegions(lines, scan, perLine)]).toEqual([1, 0]);
+  });
+
+  const bytePiece = fc.oneof(
+    fc.constantFrom('secret', 'SECRET', '\u017Fecret', 'AKIA', 'AKI', 'ecret', '\n', '\r\n', '\r', ' ', 'x').map((s) => Buffer.from(s)),
+    fc.uint8Array({ minLength: 1, maxLength: 3 }).map((a) => Buffer.from(a)),
+  );
+  test.prop([fc.array(bytePiece, { maxLength: 60 })], { numRuns: 2000 })('marks at least the lines the per-line screen marks', (pieces) => {
+    const lines = cut(Buffer.concat(pieces));
+    const flags = screenLineRegions(lines, scan, perLine);
+    lines.forEach((l, i) => {
+      if (l.kind === 'line' && perLine(l.bytes)) expect(flags[i]).toBe(1);
+    });
   });
 });

@@ -25,25 +25,40 @@ export class StagePipeline {
     return out;
   }
 
-  /** Depth first, so outcomes keep the order in which Alloy would emit them. */
+  /**
+   * Depth first, so outcomes keep the order in which Alloy would emit them. Most stages forward
+   * exactly the one entry they were given; that common case walks on in a loop instead of
+   * recursing, which is the same order.
+   */
   private runFrom(start: number, entry: LogEntry): EntryOutcome[] {
-    if (start >= this.stages.length) return [{ kind: 'forward', entry }];
-    const out: EntryOutcome[] = [];
-    const stage = this.stages[start]!;
-    let produced: EntryOutcome[];
+    let i = start;
+    let current = entry;
+    for (; i < this.stages.length; i++) {
+      const produced = this.runStage(i, current);
+      if (produced.length === 1 && produced[0]!.kind === 'forward') {
+        current = produced[0]!.entry;
+        continue;
+      }
+      const out: EntryOutcome[] = [];
+      for (const o of produced) {
+        if (o.kind === 'forward') out.push(...this.runFrom(i + 1, o.entry));
+        else out.push(o);
+      }
+      return out;
+    }
+    return [{ kind: 'forward', entry: current }];
+  }
+
+  private runStage(i: number, entry: LogEntry): EntryOutcome[] {
+    const stage = this.stages[i]!;
     try {
-      produced = stage.process(entry);
+      return stage.process(entry);
     } catch (e) {
       // A failure of the simulation itself (an engine limit on a hostile line, a bug) must not
       // end the run or pass for a verdict: the entry goes on, marked unknown.
       const message = e instanceof Error ? e.message : String(e);
       entry.unknown.push({ message: `${stage.where}: the simulation failed on this entry: ${message}`, file: stage.file, range: stage.range });
-      produced = [{ kind: 'forward', entry }];
+      return [{ kind: 'forward', entry }];
     }
-    for (const o of produced) {
-      if (o.kind === 'forward') out.push(...this.runFrom(start + 1, o.entry));
-      else out.push(o);
-    }
-    return out;
   }
 }
