@@ -23,7 +23,7 @@ export interface Assignment {
 }
 
 /** Words every secret-naming key ends with; a key must end in one of them to be looked at. */
-const KEY_ROOTS = ['password', 'passwd', 'pwd', 'passphrase', 'pass', 'secret', 'token', 'key', 'credential', 'credentials'];
+export const KEY_ROOTS = ['password', 'passwd', 'pwd', 'passphrase', 'pass', 'secret', 'token', 'key', 'credential', 'credentials'];
 const MAX_KEY = 64;
 /** Longer values are cut here: a secret is reported by its first 256 characters. */
 const MAX_VALUE = 256;

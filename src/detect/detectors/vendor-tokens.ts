@@ -156,3 +156,17 @@ export const googleApiKey: Detector = {
   scan: (text) =>
     scanTokens(text, GOOGLE_API_KEY),
 };
+
+/**
+ * The token shapes each detector above looks for, by detector id: what a screen must know to
+ * tell that none of their prefixes is in a text (credential-screen.ts).
+ */
+export const VENDOR_TOKEN_SHAPES: Readonly<Record<string, readonly TokenShape[]>> = {
+  'aws-access-key-id': [AWS_KEY_ID],
+  'github-token': [GITHUB_CLASSIC, GITHUB_FINE_GRAINED],
+  'gitlab-token': [GITLAB],
+  'slack-token': [SLACK_TOKEN],
+  'slack-webhook-url': [SLACK_WEBHOOK],
+  'stripe-key': [STRIPE],
+  'google-api-key': [GOOGLE_API_KEY],
+};
