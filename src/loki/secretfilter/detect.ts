@@ -15,6 +15,7 @@
 // the groups is random in Alloy; redact.ts deals with that.
 
 import { goToLower, gitleaksEntropy, trimNewlines } from './go-strings.ts';
+import type { KeywordIndex } from './keywords.ts';
 import { locate } from './location.ts';
 import type { Allowlist, GitleaksConfig, Rule } from './model.ts';
 
@@ -125,15 +126,23 @@ function isGeneric(ruleId: string): boolean {
   return goToLower(ruleId).includes('generic');
 }
 
-/** Findings of all rules for one line, grouped by rule (in the config's rule order). */
-export function detectLine(raw: string, cfg: GitleaksConfig): SecretFinding[][] {
+/** The rules gitleaks runs on a line (keyword prefilter), one `includes` per keyword. */
+export function rulesByKeyword(lower: string, cfg: GitleaksConfig): Rule[] {
+  return [...cfg.rules.values()].filter((rule) => rule.keywords.length === 0 || rule.keywords.some((k) => lower.includes(k)));
+}
+
+/**
+ * Findings of all rules for one line, grouped by rule (in the config's rule order). `keywords`,
+ * built from the same config, selects the rules in one pass (keywords.ts) and gives the same set.
+ */
+export function detectLine(raw: string, cfg: GitleaksConfig, keywords?: KeywordIndex): SecretFinding[][] {
   const lower = goToLower(raw);
   const groups: SecretFinding[][] = [];
-  for (const rule of cfg.rules.values()) {
-    if (rule.keywords.length > 0 && !rule.keywords.some((k) => lower.includes(k))) continue;
+  for (const rule of keywords ? keywords.rulesToRun(lower) : rulesByKeyword(lower, cfg)) {
     const fs = detectRule(raw, rule, cfg, false);
     if (fs.length > 0) groups.push(fs);
   }
+  if (groups.length === 0) return groups;
   // gitleaks' filter(): a generic finding gives way to a specific one on the same line that contains it.
   const all = groups.flat();
   return groups

@@ -29,14 +29,18 @@
 
 import { ConfigError } from '../../config/errors.ts';
 import type { Component } from '../../config/model.ts';
-import { detectSecrets } from '../../detect/index.ts';
+import { credentialFindings } from '../../detect/credential-screen.ts';
+import { detectSecrets, type Finding } from '../../detect/index.ts';
+import { stagePrefiltersEnabled } from '../stages/prefilter-switch.ts';
 import { cloneEntry, type EntryOutcome, type LogEntry, type LokiComponentSimulation, type UnknownMark } from '../types.ts';
 import { decodeArgs, unknownArgument, type SecretFilterArgs } from './args.ts';
 import { DEFAULT_RULE_COUNT } from './default-rules.ts';
 import { detectLine } from './detect.ts';
 import { defaultGitleaksConfig, GitleaksConfigError, loadGitleaksConfig, type ReadFile } from './gitleaks-config.ts';
 import type { GitleaksConfig } from './model.ts';
+import { KeywordIndex } from './keywords.ts';
 import { redactLine } from './redact.ts';
+import { rememberCompiled } from './screen.ts';
 
 export interface SecretFilterOptions {
   /** Reads `gitleaks_config` (and `[extend] path`) files; without it such a config is not read and entries are marked unknown. */
@@ -83,6 +87,7 @@ function configError(component: Component, message: string): ConfigError {
 export function compileSecretFilter(component: Component, opts: SecretFilterOptions = {}): LokiComponentSimulation {
   const loaded = load(component, opts);
   const mark = (message: string): UnknownMark => ({ message: `${component.id}: ${message}`, file: component.file, range: component.range });
+  rememberCompiled(component, loaded);
   if (loaded.blocked !== undefined) {
     const m = mark(`${loaded.blocked}; entries pass unchanged here but Alloy may redact them`);
     return {
@@ -101,6 +106,12 @@ export function compileSecretFilter(component: Component, opts: SecretFilterOpti
   const unresolved = config.unresolvedDefaultRules.length > 0
     ? mark(`gitleaks_config changes rules of Alloy's embedded gitleaks set that the project's default set does not have (${config.unresolvedDefaultRules.join(', ')}); their effect is unknown`)
     : undefined;
+  // Screens (switched off with the stage prefilters, to measure them and to test them against
+  // the plain path): the keyword automaton picks the same rules as one `includes` per keyword,
+  // and credentialFindings gives the same credentials as detectSecrets without its PII scan.
+  const screened = stagePrefiltersEnabled();
+  const keywords = screened ? (KeywordIndex.build([...config.rules.values()]) ?? undefined) : undefined;
+  const credentialsIn = screened ? credentialFindings : (line: string): Finding[] => detectSecrets(line).filter((f) => f.kind === 'credential');
   return {
     id: component.id,
     process(entry: LogEntry): EntryOutcome[] {
@@ -112,7 +123,7 @@ export function compileSecretFilter(component: Component, opts: SecretFilterOpti
         return [{ kind: 'forward', entry: e }];
       }
       const original = e.line;
-      const groups = detectLine(original, config);
+      const groups = detectLine(original, config, keywords);
       if (unresolved) e.unknown.push(unresolved);
       if (groups.length > 0) {
         const outcome = redactLine(original, groups, settings);
@@ -126,7 +137,7 @@ export function compileSecretFilter(component: Component, opts: SecretFilterOpti
         if (matched.length > 0) {
           e.unknown.push(mark(`redacted by rule(s) ${[...new Set(matched.map((f) => f.ruleId))].join(', ')} of alloy-scrub's own default set, which stands in for the gitleaks rules Alloy embeds; Alloy may redact this line differently or not at all (set gitleaks_config to your own rules for a definite verdict)`));
         } else {
-          const seen = detectSecrets(original).filter((f) => f.kind === 'credential');
+          const seen = credentialsIn(original);
           if (seen.length > 0) {
             e.unknown.push(mark(`the line holds a credential the project's detectors recognise (${[...new Set(seen.map((f) => f.detector))].join(', ')}) that no rule of alloy-scrub's default set matched; Alloy's embedded gitleaks rules may redact it (set gitleaks_config to your own rules for a definite verdict)`));
           }
