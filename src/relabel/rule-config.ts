@@ -6,6 +6,7 @@
 import type { Expr, Range } from '../syntax/ast.ts';
 import type { EvaluatedAttribute, EvaluatedBlock } from '../config/model.ts';
 import { ConfigError } from '../config/errors.ts';
+import { quote } from '../go/strconv/quote.ts';
 import { isUnknown, type AlloyValue, type UnknownValue } from '../config/value.ts';
 import { compileRegex, RegexSyntaxError, type GoRegexp } from '../regex/index.ts';
 
@@ -295,23 +296,5 @@ function toUint64(attr: EvaluatedAttribute, file: string): bigint {
   );
 }
 
-/** Go's %q for the strings these messages quote (printable text stays, the rest is escaped). */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '"' || ch === '\\') out += '\\' + ch;
-    else if (c === 0x07) out += '\\a';
-    else if (c === 0x08) out += '\\b';
-    else if (c === 0x0c) out += '\\f';
-    else if (c === 0x0a) out += '\\n';
-    else if (c === 0x0d) out += '\\r';
-    else if (c === 0x09) out += '\\t';
-    else if (c === 0x0b) out += '\\v';
-    else if (c >= 0xdc80 && c <= 0xdcff) out += '\\x' + (c - 0xdc00).toString(16).padStart(2, '0');
-    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
-    else if (c >= 0x80 && c < 0xa0) out += '\\u' + c.toString(16).padStart(4, '0');
-    else out += ch;
-  }
-  return out + '"';
-}
+/** Go's %q (strconv.Quote) for the names and values these messages quote. */
+export const goQuote = quote;

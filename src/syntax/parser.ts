@@ -27,7 +27,7 @@ import type {
 import { Scanner } from './scanner.ts';
 import { binaryPrecedence, type Token, type TokenKind } from './tokens.ts';
 import { isValidIdentifier } from './identifiers.ts';
-import { isEscapedByte } from './source-text.ts';
+import { quote } from '../go/strconv/quote.ts';
 
 /** Nesting deeper than this is reported instead of recursing further (bounded stack on hostile input). */
 export const MAX_NESTING = 500;
@@ -537,50 +537,5 @@ function literalOf(t: Token): string {
   }
 }
 
-/** Go's %q of a string: double-quoted with Go escapes. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    switch (ch) {
-      case '"':
-        out += '\\"';
-        continue;
-      case '\\':
-        out += '\\\\';
-        continue;
-      case '\n':
-        out += '\\n';
-        continue;
-      case '\t':
-        out += '\\t';
-        continue;
-      case '\r':
-        out += '\\r';
-        continue;
-      case '\x07':
-        out += '\\a';
-        continue;
-      case '\b':
-        out += '\\b';
-        continue;
-      case '\f':
-        out += '\\f';
-        continue;
-      case '\v':
-        out += '\\v';
-        continue;
-    }
-    if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
-    else if (isEscapedByte(cp)) out += `\\x${(cp - 0xdc00).toString(16).padStart(2, '0')}`; // a byte that was not UTF-8
-    else if (cp >= 0xd800 && cp <= 0xdfff) out += '\\ufffd';
-    else if (cp > 0x7f && !isPrintableForQuote(cp)) out += cp > 0xffff ? `\\U${cp.toString(16).padStart(8, '0')}` : `\\u${cp.toString(16).padStart(4, '0')}`;
-    else out += ch;
-  }
-  return out + '"';
-}
-
-const GRAPHIC = /[\p{L}\p{M}\p{N}\p{P}\p{S}]/u;
-function isPrintableForQuote(cp: number): boolean {
-  return GRAPHIC.test(String.fromCodePoint(cp));
-}
+/** Go's %q of a string (strconv.Quote): block labels in messages and in formatted output. */
+export const goQuote = quote;

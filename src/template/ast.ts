@@ -1,6 +1,6 @@
 // Parse tree of a Go text/template, shaped like text/template/parse's nodes. `nodeString` prints
 // a node the way Go's Node.String does, because execution errors quote it: `at <.Foo>`.
-import { quote } from './fmt/quote.ts';
+import { quote } from '../go/strconv/quote.ts';
 
 export interface NumberInfo {
   isInt: boolean;

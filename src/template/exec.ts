@@ -3,7 +3,7 @@
 // which the "current node" for error messages moves — so that output and error texts match Go.
 import type { ArgNode, BranchNode, CommandNode, ListNode, Node, PipeNode, VariableNode } from './ast.ts';
 import { nodeString } from './ast.ts';
-import { quote } from './fmt/quote.ts';
+import { quote } from '../go/strconv/quote.ts';
 import { sprint, sprintf } from './fmt/print.ts';
 import { GoCallError, type CallEnv, type GoFunc } from './func-spec.ts';
 import type { Tree } from './parser.ts';

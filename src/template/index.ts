@@ -4,10 +4,11 @@
 //   alloyTemplateFuncs()               ≙ the FuncMap Alloy's stages install (sprig + Alloy's own)
 //   toTemplateData(extracted, extra?)  ≙ the data map a stage hands to Execute
 //
-// Errors: TemplateError carries Go's exact message (parse or execution). Two other errors mean
-// "cannot simulate", never "Alloy fails": TemplateLimitError (a resource bound of ours was hit)
-// and TemplateUnsupportedError (a sprig function we do not model). Callers must turn those into
-// an unknown verdict. Non-deterministic functions (now, uuidv4, env, rand*) run with a
+// Errors: TemplateError carries Go's exact message (parse or execution). Three other errors mean
+// "cannot simulate", never "Alloy fails": TemplateLimitError (a resource bound of ours was hit),
+// TemplateUnsupportedError (a sprig function we do not model) and AddressUnknown (Go would print
+// a memory address, as printf's %p of a map does). Callers must turn those into an unknown
+// verdict. Non-deterministic functions (now, uuidv4, env, rand*) run with a
 // placeholder result and are reported in `nondeterministicFuncs` (static) and in
 // `executeDetailed(...).nondeterministic` (those that actually ran).
 import { builtinFuncs } from './builtins.ts';
@@ -21,7 +22,8 @@ import type { Node } from './ast.ts';
 import { TemplateError, type CompiledTemplate, type FuncMap, type TemplateValue } from './types.ts';
 import { fromTemplateValue, INVALID, StringMap } from './values.ts';
 import { canonical } from './utf8.ts';
-import { formatFloat } from './fmt/float.ts';
+import { formatFloat } from '../go/strconv/format-float.ts';
+import { AddressUnknown } from '../go/fmt/print.ts';
 import type { GoVersion } from './parser.ts';
 
 export type { GoVersion } from './parser.ts';
@@ -236,5 +238,5 @@ export function toTemplateData(
 
 export { TemplateLimitError as LimitError };
 export function isCannotSimulate(e: unknown): boolean {
-  return e instanceof TemplateLimitError || e instanceof TemplateUnsupportedError;
+  return e instanceof TemplateLimitError || e instanceof TemplateUnsupportedError || e instanceof AddressUnknown;
 }

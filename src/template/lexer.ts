@@ -4,7 +4,7 @@
 // because Alloy never changes them. Positions are JS string indices; error columns are converted
 // to Go's byte columns where they are reported.
 
-import { quote as goQuote } from './fmt/quote.ts';
+import { quote as goQuote } from '../go/strconv/quote.ts';
 import { isDigit, isLetter, isPrint } from './unicode.ts';
 
 export enum Tok {

@@ -4,7 +4,7 @@
 // Behaviour follows the Go release Alloy is built with (1.26): `{{else with}}` chains exist.
 import type { ArgNode, CommandNode, ListNode, Node, NumberInfo, PipeNode, VariableNode } from './ast.ts';
 import { nodeString } from './ast.ts';
-import { quote } from './fmt/quote.ts';
+import { quote } from '../go/strconv/quote.ts';
 import { lex, Tok, type Item } from './lexer.ts';
 import { parseFloat64, parseIntBase0, unquote, unquoteRune } from './strconv.ts';
 

@@ -4,7 +4,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { sha3_256 } from '@noble/hashes/sha3.js';
 import { compileRegex, RegexSyntaxError, type GoRegexp } from '../../regex/index.ts';
-import { quote, canBackquote } from '../fmt/quote.ts';
+import { quote, canBackquote } from '../../go/strconv/quote.ts';
 import { GoCallError, stringFunc, type GoFunc } from '../func-spec.ts';
 import { toBytes } from '../utf8.ts';
 import { rv, T } from '../values.ts';

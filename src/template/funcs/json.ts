@@ -1,6 +1,6 @@
 // encoding/json.Marshal for template values, as sprig's toJson (HTML-escaping) and toRawJson
 // (no HTML escaping) produce it. Returns null where Go's Marshal fails (NaN, ±Inf).
-import { formatFloat } from '../fmt/float.ts';
+import { formatFloat } from '../../go/strconv/format-float.ts';
 import { indirectInterface, isFloatKind, isIntKind, isUintKind, isValid, sortedKeys, type RV } from '../values.ts';
 
 function encodeString(s: string, escapeHTML: boolean): string {

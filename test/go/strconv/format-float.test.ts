@@ -1,6 +1,6 @@
 import { fc, test as prop } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
-import { formatFloat, formatFloatHex } from '../../../src/template/fmt/float.ts';
+import { formatFloat, formatFloatHex } from '../../../src/go/strconv/format-float.ts';
 
 describe('strconv.FormatFloat', () => {
   test("'g' shortest switches to exponent form at 1e21 only for %v-style precision 6 rule", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { canBackquote, isPrint, quote, quoteRune, quoteToASCII } from '../../../src/template/fmt/quote.ts';
+import { canBackquote, isPrint, quote, quoteRune, quoteToASCII } from '../../../src/go/strconv/quote.ts';
 
 describe('strconv quoting', () => {
   test('Quote escapes control characters and keeps printable Unicode', () => {
