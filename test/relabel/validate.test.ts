@@ -43,6 +43,10 @@ describe("Alloy's rule validation", () => {
     expect(rejection({ source_labels: ['a'], target_label: 'a-$1' }).message).toBe(`"a-$1" is invalid 'target_label' for replace action`);
   });
 
+  it('quotes an invalid target_label as Go does, escaping a no-break space', () => {
+    expect(rejection({ source_labels: ['a'], target_label: 'a\u00a0$1' }).message).toBe(`"a\\u00a0$1" is invalid 'target_label' for replace action`);
+  });
+
   it('accepts a target_label without $ that is not a legacy name (only UTF-8 is checked at load)', () => {
     expect(accepted({ source_labels: ['a'], target_label: 'a-b' })).toBe(true);
   });

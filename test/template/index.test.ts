@@ -11,7 +11,7 @@ import {
   toTemplateData,
   type TemplateValue,
 } from '../../src/template/index.ts';
-import { render } from './support/run.ts';
+import { data, render } from './support/run.ts';
 
 describe('public API', () => {
   test('parseTemplate returns a template with its name and source', () => {
@@ -73,6 +73,16 @@ describe('public API', () => {
       true,
       false,
     ]);
+  });
+
+  test('printf %p of a map cannot be simulated: Go prints its run-time address', () => {
+    let thrown: unknown;
+    try {
+      render('{{ printf "%p" .m }}', data({ m: new Map([['a', 1n]]) }));
+    } catch (e) {
+      thrown = e;
+    }
+    expect(isCannotSimulate(thrown)).toBe(true);
   });
 
   test('executing with null data gives an invalid dot, as Execute(w, nil)', () => {

@@ -88,3 +88,37 @@ test('goSprintf agrees with Go fmt.Sprintf on random formats and values', async 
     .filter((m) => m !== undefined && m.ours !== m.go);
   expect(mismatches.length, JSON.stringify(mismatches.slice(0, 6), null, 1)).toBe(0);
 });
+
+describe('goSprintf and addresses', () => {
+  it('refuses %p of a list: Go prints its address', () => {
+    expect(() => goSprintf('%p', [{ t: 'slice', v: [] }])).toThrow(UnsupportedFormat);
+  });
+  it('prints %p of a number as Go’s bad-verb note', () => {
+    expect(goSprintf('%p', [I(1)])).toBe('%!p(int=1)');
+  });
+});
+
+// Differential: explicit argument indexes and * widths and precisions, in all the places a
+// directive may hold them, against Go's fmt.Sprintf.
+const indexedSpec = fc
+  .record({
+    flags: fc.subarray(['-', '+', '#', '0', ' ']),
+    width: fc.option(fc.constantFrom('3', '*', '[1]*', '[2]*', '[9]*'), { nil: undefined }),
+    prec: fc.option(fc.constantFrom('2', '', '*', '[1]*', '[x]*'), { nil: undefined }),
+    index: fc.option(fc.constantFrom('[1]', '[2]', '[3]', '[0]', '[x]', '['), { nil: undefined }),
+    verb,
+  })
+  .map((s) => `%${s.flags.join('')}${s.width ?? ''}${s.prec === undefined ? '' : `.${s.prec}`}${s.index ?? ''}${s.verb}`);
+const indexedCase = fc.record({
+  parts: fc.array(fc.oneof(indexedSpec, fc.string({ maxLength: 3 }).map((s) => s.replace(/%/g, '%%'))), { minLength: 1, maxLength: 4 }),
+  args: fc.array(fc.oneof(scalar, fc.integer({ min: -3, max: 9 }).map(I)), { maxLength: 4 }),
+});
+
+test('goSprintf agrees with Go fmt.Sprintf on argument indexes and * widths', async () => {
+  const cases = fc.sample(indexedCase, { numRuns: 2000, seed: 4321 });
+  const answers = await ask(cases.map((c) => ({ op: 'sprintf', format: c.parts.join(''), args: c.args.map(wireArg) })));
+  const mismatches = cases
+    .map((c, i) => ({ format: c.parts.join(''), ours: goSprintf(c.parts.join(''), c.args), go: answers[i]!.out }))
+    .filter((m) => m.ours !== m.go);
+  expect(mismatches.length, JSON.stringify(mismatches.slice(0, 6), null, 1)).toBe(0);
+});
