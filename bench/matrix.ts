@@ -1,7 +1,7 @@
 // The figures of bench/RESULTS.md: for each rule set, alloy-scrub's in-process `run` (text in,
 // text out) per regex engine with and without prefilters, next to the Go baseline
 // (bench/go-baseline: Go's regexp and text/template running Alloy's stage.replace) on the same
-// corpus file, measured side by side in this one process run. Medians of --reps repetitions,
+// corpus file, measured side by side in this one process run, repetitions interleaved. Medians of --reps repetitions,
 // CPU time (process.cpuUsage / Go's getrusage) and wall time. Not a test: it prints Markdown.
 //
 //   npx tsx bench/matrix.ts [--mb 8] [--reps 5] [--sets seed,realistic,secretfilter] [--engines re2js,re2-wasm,re2]
@@ -48,27 +48,36 @@ const rows: Row[] = [];
 const goCpu = new Map<string, number>();
 const warm = data.subarray(0, 512 * 1024);
 
+// Repetitions are interleaved (Go, then each alloy-scrub variant, then Go again…) so that a change
+// in the machine's load during the run weighs on both sides of a ratio alike.
 for (const set of RULE_SETS.filter((s) => values.sets.split(',').includes(s.name))) {
   const model = loadRuleSetModel(set);
-  if (set.name !== 'secretfilter') {
-    const go = runGoBaseline(replaceRules(model, set.component), corpusFile, reps).timing;
-    rows.push({ set: set.name, what: 'Go baseline (regexp + text/template)', cpu: median(go.cpu_s), wall: median(go.wall_s) });
-    goCpu.set(set.name, median(go.cpu_s));
-  }
-  for (const engine of engines) {
-    for (const prefilters of values['no-off'] ? [true] : [true, false]) {
-      await measureRun(model, set.component, warm, { engine, prefilters }); // JIT and caches warm
-      const ms: RunMeasurement[] = [];
-      for (let i = 0; i < reps; i++) ms.push(await measureRun(model, set.component, data, { engine, prefilters }));
-      rows.push({
-        set: set.name,
-        what: `alloy-scrub ${engine}, prefilters ${prefilters ? 'on' : 'off'}`,
-        cpu: median(ms.map((m) => m.cpuSeconds)),
-        wall: median(ms.map((m) => m.wallSeconds)),
-        passedThrough: ms[0]!.passedThrough,
-      });
-      process.stderr.write(`${set.name} ${engine} ${prefilters ? 'on' : 'off'} done\n`);
+  const goRules = set.name === 'secretfilter' ? null : replaceRules(model, set.component);
+  const variants = engines.flatMap((engine) => (values['no-off'] ? [true] : [true, false]).map((prefilters) => ({ engine, prefilters })));
+  for (const v of variants) await measureRun(model, set.component, warm, v); // JIT and caches warm
+  const goRuns: { cpu: number; wall: number }[] = [];
+  const runs = variants.map(() => [] as RunMeasurement[]);
+  for (let i = 0; i < reps; i++) {
+    if (goRules) {
+      const t = runGoBaseline(goRules, corpusFile, 1).timing;
+      goRuns.push({ cpu: t.cpu_s[0]!, wall: t.wall_s[0]! });
     }
+    for (const [k, v] of variants.entries()) runs[k]!.push(await measureRun(model, set.component, data, v));
+    process.stderr.write(`${set.name}: repetition ${i + 1} of ${reps} done\n`);
+  }
+  if (goRules) {
+    rows.push({ set: set.name, what: 'Go baseline (regexp + text/template)', cpu: median(goRuns.map((r) => r.cpu)), wall: median(goRuns.map((r) => r.wall)) });
+    goCpu.set(set.name, median(goRuns.map((r) => r.cpu)));
+  }
+  for (const [k, v] of variants.entries()) {
+    const ms = runs[k]!;
+    rows.push({
+      set: set.name,
+      what: `alloy-scrub ${v.engine}, prefilters ${v.prefilters ? 'on' : 'off'}`,
+      cpu: median(ms.map((m) => m.cpuSeconds)),
+      wall: median(ms.map((m) => m.wallSeconds)),
+      passedThrough: ms[0]!.passedThrough,
+    });
   }
 }
 
