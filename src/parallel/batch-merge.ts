@@ -11,12 +11,9 @@ export class BatchMerger {
 
   /** The next batch's output, as run chunks. Batches must come in input order. */
   chunks(out: BatchOutput): RunChunk[] {
-    const s = out.stats;
-    this.stats.entries += s.entries;
-    this.stats.records += s.records;
-    this.stats.dropped += s.dropped;
-    this.stats.errors += s.errors;
-    this.stats.unknown += s.unknown;
+    // Every figure of RunStats is a count over the lines: the run's is the sum of the batches'.
+    const sums = this.stats as unknown as Record<string, number>;
+    for (const [k, v] of Object.entries(out.stats)) if (typeof v === 'number') sums[k] = (sums[k] ?? 0) + v;
     const stdout = Buffer.from(out.stdout.buffer, out.stdout.byteOffset, out.stdout.byteLength);
     const result: RunChunk[] = [];
     for (const c of out.chunks) {

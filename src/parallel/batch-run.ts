@@ -30,7 +30,7 @@ export interface BatchOutput {
 }
 
 export async function runBatch(runner: LogPathRunner, batch: InputBatch, opts: BatchRunOptions, passThrough?: PassThroughScreen): Promise<BatchOutput> {
-  const gen = runStream(batchInput(batch, opts.maxLineBytes), runner, {
+  const gen = runStream(toAsync(batchChunks(batch, opts.maxLineBytes)), runner, {
     inputFormat: opts.inputFormat,
     outputFormat: opts.outputFormat,
     labels: opts.labels,
@@ -70,7 +70,7 @@ export async function runBatch(runner: LogPathRunner, batch: InputBatch, opts: B
  * The batch as input chunks: its bytes, with filler bytes (no LF) in place of each line the cutter
  * did not keep, so the worker's LineSplitter counts them and reports the line as too long.
  */
-async function* batchInput(batch: InputBatch, maxLineBytes: number | undefined): AsyncGenerator<Buffer> {
+export function* batchChunks(batch: InputBatch, maxLineBytes: number | undefined): Generator<Buffer> {
   let pos = 0;
   for (const s of batch.skipped) {
     if (s.at > pos) yield batch.data.subarray(pos, s.at);
@@ -78,6 +78,10 @@ async function* batchInput(batch: InputBatch, maxLineBytes: number | undefined):
     yield* filler(s.length, maxLineBytes);
   }
   if (pos < batch.data.length) yield batch.data.subarray(pos);
+}
+
+async function* toAsync<T>(items: Iterable<T>): AsyncGenerator<T> {
+  yield* items;
 }
 
 function* filler(length: number, maxLineBytes = DEFAULT_MAX_LINE_BYTES): Generator<Buffer> {

@@ -1,14 +1,15 @@
 // Results that complete in any order, handed out strictly in sequence order: batch 3 may finish
-// before batch 2, but nobody sees it before batch 2 has been taken.
+// before batch 2, but nobody sees it before batch 2 has been taken. A failure has a place in the
+// sequence too: the results before it are still handed out, then the error.
 export class OrderedResults<T> {
   private readonly ready = new Map<number, T>();
   private waiting: { seq: number; resolve: (v: T | undefined) => void; reject: (e: unknown) => void } | null = null;
-  private failure: { error: unknown } | null = null;
+  private failure: { at: number; error: unknown } | null = null;
   /** Number of results there will be, once known. */
   private count: number | null = null;
 
   put(seq: number, value: T): void {
-    if (this.failure) return;
+    if (this.failure && seq >= this.failure.at) return;
     if (this.waiting?.seq === seq) {
       const w = this.waiting;
       this.waiting = null;
@@ -28,19 +29,21 @@ export class OrderedResults<T> {
     }
   }
 
-  /** Everything fails: the one waiting and every later take() get the error. */
-  fail(error: unknown): void {
-    if (this.failure) return;
-    this.failure = { error };
-    this.ready.clear();
-    const w = this.waiting;
-    this.waiting = null;
-    w?.reject(error);
+  /** Result number `at` failed: taking it, or any later one, gives the error (the earliest wins). */
+  fail(error: unknown, at: number): void {
+    if (this.failure && this.failure.at <= at) return;
+    this.failure = { at, error };
+    for (const seq of [...this.ready.keys()]) if (seq >= at) this.ready.delete(seq);
+    if (this.waiting && this.waiting.seq >= at) {
+      const w = this.waiting;
+      this.waiting = null;
+      w.reject(error);
+    }
   }
 
   /** Result number `seq` (taken in order, one at a time); undefined after the last one. */
   take(seq: number): Promise<T | undefined> {
-    if (this.failure) return Promise.reject(this.failure.error);
+    if (this.failure && seq >= this.failure.at) return Promise.reject(this.failure.error);
     if (this.ready.has(seq)) {
       const v = this.ready.get(seq)!;
       this.ready.delete(seq);

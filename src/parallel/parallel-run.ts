@@ -7,12 +7,12 @@
 // the input and given back only once the consumer has taken that batch's output. When stdout is
 // slow the consumer stops pulling, the slots run out, and input reading stops; nothing piles up.
 // The pipeline must be splittable (eligibility.ts); the caller checks.
+import type { TransferListItem } from 'node:worker_threads';
 import type { RunChunk, RunStats } from '../loki/run-stream.ts';
 import { BatchCutter, type InputBatch } from './batch-cutter.ts';
 import { BatchMerger } from './batch-merge.ts';
 import type { BatchOutput } from './batch-run.ts';
 import { OrderedResults, Slots } from './ordered-results.ts';
-import type { WorkerPool } from './worker-pool.ts';
 
 export const DEFAULT_BATCH_BYTES = 1024 * 1024;
 
@@ -24,11 +24,17 @@ export interface ParallelRunOptions {
   maxLineBytes?: number;
 }
 
+/** What runs the batches: a WorkerPool started with a `run` job (tests give their own). */
+export interface BatchRunner {
+  readonly size: number;
+  run<R>(batch: InputBatch, transfer: readonly TransferListItem[]): Promise<R>;
+}
+
 /**
  * Runs the input through the pool's runner (a pool started with a `run` job) and yields the run's
  * output chunks in order; returns the run's statistics. The pool is not closed here.
  */
-export async function* runParallel(input: AsyncIterable<Uint8Array>, pool: WorkerPool, opts: ParallelRunOptions = {}): AsyncGenerator<RunChunk, RunStats> {
+export async function* runParallel(input: AsyncIterable<Uint8Array>, pool: BatchRunner, opts: ParallelRunOptions = {}): AsyncGenerator<RunChunk, RunStats> {
   const results = new OrderedResults<BatchOutput>();
   const slots = new Slots(opts.inFlight ?? pool.size * 2 + 1);
   const iterator = input[Symbol.asyncIterator]();
@@ -37,12 +43,13 @@ export async function* runParallel(input: AsyncIterable<Uint8Array>, pool: Worke
   const send = (batch: InputBatch): void => {
     pool.run<BatchOutput>(batch, [batch.data.buffer as ArrayBuffer]).then(
       (out) => results.put(batch.seq, out),
-      (err) => results.fail(err),
+      (err) => results.fail(err, batch.seq),
     );
   };
+  // Batches sent so far: where a failure to read the input takes its place in the output.
+  let count = 0;
   const feed = async (): Promise<void> => {
     const cutter = new BatchCutter({ targetBytes: opts.batchBytes ?? DEFAULT_BATCH_BYTES, maxLineBytes: opts.maxLineBytes });
-    let count = 0;
     // No slot, no next read: reading waits for the consumer (the cutter holds at most one batch).
     const sendAll = async (batches: InputBatch[]): Promise<boolean> => {
       for (const b of batches) {
@@ -61,7 +68,7 @@ export async function* runParallel(input: AsyncIterable<Uint8Array>, pool: Worke
     if (!(await sendAll(cutter.end()))) return;
     results.close(count);
   };
-  feed().catch((err: unknown) => results.fail(err));
+  feed().catch((err: unknown) => results.fail(err, count));
 
   const merger = new BatchMerger();
   try {

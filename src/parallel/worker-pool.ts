@@ -126,11 +126,12 @@ export class WorkerPool {
     }
     const t = slot.outstanding.get(m.id);
     if (!t) return;
-    slot.outstanding.delete(m.id);
     if (m.type === 'failed') {
+      // Fails this task with the others: a failed batch is lost output.
       this.fail(new Error(`${name} failed: ${m.message}`));
       return;
     }
+    slot.outstanding.delete(m.id);
     t.resolve(m.result);
     this.dispatch();
   }

@@ -44,3 +44,9 @@ export function autoRunWorkers(inputBytes: number | null): number {
   void inputBytes;
   return 1;
 }
+
+/** `auto` for `fuzz`: placeholder until measured. */
+export function autoFuzzWorkers(entries: number): number {
+  void entries;
+  return 1;
+}

@@ -5,15 +5,21 @@
 // not be decided (something on the path is not simulated), 0 otherwise, 2 for usage errors.
 import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
+import type { ConfigModel } from '../../config/model.ts';
 import { buildLogPath, chooseStartComponent, validateLogComponents, type LogPathRunner } from '../../loki/graph.ts';
 import { CONTEXTS } from '../../fuzz/contexts/catalog.ts';
-import { DEFAULT_RUNS, FUZZ_TIME_NS, fuzzLogPath, replay, selectCells, type FuzzLeak, type FuzzReport } from '../../fuzz/engine.ts';
+import { DEFAULT_RUNS, FUZZ_TIME_NS, fuzzLogPath, fuzzSettings, replay, selectCells, type FuzzLeak, type FuzzOptions, type FuzzReport } from '../../fuzz/engine.ts';
 import { DEFAULT_MIN_FRAGMENT } from '../../fuzz/leak.ts';
 import { maskOccurrences, maskOutput, maskSecret } from '../../fuzz/mask.ts';
 import { fuzzReportJson } from '../../fuzz/report-json.ts';
 import { fuzzReportPretty } from '../../fuzz/report-pretty.ts';
 import { SECRET_TYPES } from '../../fuzz/secrets/catalog.ts';
 import { availableEngines, getDefaultEngine, setDefaultEngine, type EngineName } from '../../regex/index.ts';
+import { splitBlocker } from '../../parallel/eligibility.ts';
+import { fuzzParallel } from '../../parallel/parallel-fuzz.ts';
+import { pipelineSpec } from '../../parallel/pipeline-spec.ts';
+import { autoFuzzWorkers, parseWorkersOption, planWorkers } from '../../parallel/workers-option.ts';
+import { WorkerPool } from '../../parallel/worker-pool.ts';
 import { configFailure, configRelativeReader, loadCommandConfig, renderDiagnostics } from '../config-loading.ts';
 import { CliExit, EXIT_FINDING, EXIT_OK, usageError } from '../exit.ts';
 
@@ -30,6 +36,7 @@ interface FuzzCliOptions {
   labels?: string;
   list?: boolean;
   engine?: string;
+  workers: string;
 }
 
 export function register(program: Command): void {
@@ -48,9 +55,10 @@ export function register(program: Command): void {
     .option('--reveal', 'print secrets unmasked')
     .option('--labels <json>', 'stream labels for every entry, as a JSON object of strings')
     .option('--engine <name>', `regex engine (${availableEngines().join(', ')}; default ${getDefaultEngine()})`)
+    .option('--workers <n|auto>', 'worker threads to spread the cells over; the report is the same (auto: measured default)', 'auto')
     .option('--list', 'list the secret types and contexts, and exit')
-    .action((file: string | undefined, opts: FuzzCliOptions) => {
-      process.exitCode = fuzzCommand(file, opts);
+    .action(async (file: string | undefined, opts: FuzzCliOptions) => {
+      process.exitCode = await fuzzCommand(file, opts);
     });
 }
 
@@ -65,7 +73,7 @@ function tolerateClosedStdout(): void {
   });
 }
 
-function fuzzCommand(file: string | undefined, opts: FuzzCliOptions): number {
+async function fuzzCommand(file: string | undefined, opts: FuzzCliOptions): Promise<number> {
   tolerateClosedStdout();
   if (opts.list) {
     process.stdout.write(listing());
@@ -78,6 +86,8 @@ function fuzzCommand(file: string | undefined, opts: FuzzCliOptions): number {
   const secrets = names(opts.secrets, SECRET_TYPES.map((t) => t.id), '--secrets');
   const contexts = names(opts.contexts, CONTEXTS.map((c) => c.id), '--contexts');
   const labels = parseLabels(opts.labels);
+  const workersOption = parseWorkersOption(opts.workers);
+  if (typeof workersOption === 'string') throw usageError(`alloy-scrub fuzz: ${workersOption}`);
   if (opts.engine !== undefined) {
     // Every backend passes the same Go-semantics differential suite; the choice is speed only.
     if (!availableEngines().includes(opts.engine as EngineName)) throw usageError(`alloy-scrub fuzz: --engine ${opts.engine}: not available here (available: ${availableEngines().join(', ')})`);
@@ -89,13 +99,15 @@ function fuzzCommand(file: string | undefined, opts: FuzzCliOptions): number {
     if (!/^\d+(?::\d+)*$/.test(opts.replay)) throw usageError(`alloy-scrub fuzz: --replay ${opts.replay}: not a fast-check path (numbers separated by ':')`);
   }
   if (selectCells(secrets, contexts).length === 0) throw usageError('alloy-scrub fuzz: no selected context can carry the selected secret types (free text carries only self-evident secrets)');
-  const { runner, startId } = buildRunner(file, opts.component);
+  const { runner, startId, model, source } = buildRunner(file, opts.component);
   if (opts.replay !== undefined) return replayCommand(runner, { seed, secretType: secrets![0]!, context: contexts![0]!, path: opts.replay, minFragment, labels }, opts);
 
+  const plan = planWorkers(workersOption, splitBlocker(model, startId), autoFuzzWorkers(selectCells(secrets, contexts).length * runs));
+  if (plan.note) process.stderr.write(plan.note);
   const bar = progressBar();
   let report: FuzzReport;
   try {
-    report = fuzzLogPath(runner, {
+    const fuzzOpts: FuzzOptions = {
       seed,
       runs,
       secrets,
@@ -108,7 +120,22 @@ function fuzzCommand(file: string | undefined, opts: FuzzCliOptions): number {
             bar.update(done);
           }
         : undefined,
-    });
+    };
+    if (plan.workers > 1) {
+      // Each worker builds the same runner; each cell has its own seed: the report is the same.
+      const pool = new WorkerPool(plan.workers, {
+        kind: 'fuzz',
+        pipeline: pipelineSpec({ configFile: file, configSource: source, startId, nowNs: FUZZ_TIME_NS, readFiles: true }),
+        fuzz: fuzzSettings(fuzzOpts),
+      });
+      try {
+        report = await fuzzParallel(pool, fuzzOpts);
+      } finally {
+        await pool.close();
+      }
+    } else {
+      report = fuzzLogPath(runner, fuzzOpts);
+    }
   } finally {
     bar?.stop();
   }
@@ -123,7 +150,7 @@ function fuzzCommand(file: string | undefined, opts: FuzzCliOptions): number {
   return report.leaks.length > 0 || undecided ? EXIT_FINDING : EXIT_OK;
 }
 
-function buildRunner(file: string, component: string | undefined): { runner: LogPathRunner; startId: string } {
+function buildRunner(file: string, component: string | undefined): { runner: LogPathRunner; startId: string; model: ConfigModel; source: string } {
   const { model, source } = loadCommandConfig(file);
   const readFile = configRelativeReader(file);
   // Alloy refuses a config with any invalid component: fuzzing one proves nothing.
@@ -136,7 +163,7 @@ function buildRunner(file: string, component: string | undefined): { runner: Log
   }
   try {
     // Built once: every generated entry goes through the same compiled pipeline.
-    return { runner: buildLogPath(model, start.id, { nowNs: FUZZ_TIME_NS, readFile }), startId: start.id };
+    return { runner: buildLogPath(model, start.id, { nowNs: FUZZ_TIME_NS, readFile }), startId: start.id, model, source };
   } catch (err) {
     throw configFailure(err, source, file);
   }
