@@ -13,6 +13,7 @@ import { LruCache } from './cache.ts';
 import { GoRegexpImpl } from './go-regexp.ts';
 import { automatonCost } from './syntax/cost.ts';
 import { parseRegex } from './syntax/parser.ts';
+import { nullable } from './syntax/nullable.ts';
 import { printForBackend } from './syntax/print.ts';
 import type { CompileOptions, EngineName, GoRegexp } from './types.ts';
 
@@ -62,7 +63,7 @@ export function compileRegex(pattern: string, opts: CompileOptions = {}): GoRege
   if (hit) return hit;
   const parsed = parseRegex(source);
   const printed = printForBackend(parsed.root);
-  const core = buildCore(engine, printed, parsed.numCap, automatonCost(parsed.root));
+  const core = buildCore(engine, printed, parsed.numCap, automatonCost(parsed.root), !nullable(parsed.root));
   const compiled = new GoRegexpImpl(source, core, parsed.names, prefilterFor(parsed.root) ?? undefined);
   cache.set(key, compiled);
   return compiled;
@@ -71,7 +72,7 @@ export function compileRegex(pattern: string, opts: CompileOptions = {}): GoRege
 /** Above this automatonCost a pattern could exhaust the wasm heap (and kill the module). */
 const WASM_MAX_COST = 100_000;
 
-function buildCore(engine: EngineName, printed: string, numSubexp: number, cost: number): MatchCore {
+function buildCore(engine: EngineName, printed: string, numSubexp: number, cost: number, neverEmpty: boolean): MatchCore {
   const portable = (): MatchCore => new Re2jsCore(printed, numSubexp);
   try {
     switch (engine) {
@@ -79,7 +80,7 @@ function buildCore(engine: EngineName, printed: string, numSubexp: number, cost:
         if (cost > WASM_MAX_COST) return portable();
         return new WasmRe2Core(printed, numSubexp, portable);
       case 're2':
-        return new NativeRe2Core(printed, numSubexp);
+        return new NativeRe2Core(printed, numSubexp, neverEmpty);
       case 're2js':
         return portable();
     }

@@ -16,7 +16,7 @@ interface NativeMatch {
 
 interface NativeRE2 {
   lastIndex: number;
-  exec(input: Buffer): NativeMatch | null;
+  exec(input: Buffer | string): NativeMatch | null;
 }
 
 type NativeRE2Constructor = new (pattern: string, flags: string) => NativeRE2;
@@ -47,10 +47,14 @@ export class NativeRe2Core implements MatchCore {
   /** Whole-match only, which C++ RE2 answers faster (no submatch extraction). */
   private readonly reWhole: NativeRE2;
 
-  /** Throws when C++ RE2 refuses the pattern (for example, its memory budget is exceeded). */
+  /**
+   * Throws when C++ RE2 refuses the pattern (for example, its memory budget is exceeded).
+   * `neverEmpty`: the pattern cannot match the empty string (the analyser's nullable() is false).
+   */
   constructor(
     printed: string,
     readonly numSubexp: number,
+    private readonly neverEmpty = false,
   ) {
     const RE2 = loadNativeRe2();
     if (!RE2) throw new Error('the native re2 addon is not available');
@@ -60,6 +64,7 @@ export class NativeRe2Core implements MatchCore {
   }
 
   bind(text: string): BoundInput {
+    if (this.neverEmpty) return this.bindString(text);
     const wellFormed = goText(text);
     const buffer = Buffer.from(wellFormed, 'utf8');
     const offsets = new OffsetMap(wellFormed, buffer.length);
@@ -86,6 +91,34 @@ export class NativeRe2Core implements MatchCore {
           const span = m.indices[g];
           if (span === undefined) out.push(-1, -1);
           else out.push(offsets.toIndex(span[0]), offsets.toIndex(span[1]));
+        }
+        return out;
+      },
+    };
+  }
+
+  /**
+   * The addon also takes strings and then reports UTF-16 indices itself, which costs less per call
+   * than Buffer slices. Only for patterns that never match empty: a non-empty match in UTF-8 mode
+   * starts and ends on character boundaries, so the in-character matches that the Buffer path
+   * must skip (see above) cannot occur. Surrogate escapes become U+FFFD, one code unit each, so
+   * the indices are those of the original text.
+   */
+  private bindString(text: string): BoundInput {
+    const wellFormed = goText(text);
+    const { re: reGroups, reWhole } = this;
+    return {
+      exec(pos: number, groups: number): number[] | null {
+        const re = groups === 1 ? reWhole : reGroups;
+        re.lastIndex = pos;
+        const m = re.exec(wellFormed);
+        if (m === null) return null;
+        if (groups === 1) return [m.index, m.index + (m[0] as unknown as string).length];
+        const out: number[] = [];
+        for (let g = 0; g < groups; g++) {
+          const span = m.indices[g];
+          if (span === undefined) out.push(-1, -1);
+          else out.push(span[0], span[1]);
         }
         return out;
       },
