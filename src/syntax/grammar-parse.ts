@@ -1,12 +1,12 @@
-// Parsing through the Chevrotain grammar (grammar/parser.ts) and the CST→AST builder: the second,
-// declarative implementation of the language. For a file Alloy accepts it builds the same AST as
-// `parseFile`; tests hold the two to that. Its error messages are Chevrotain's, not Alloy's, so
-// `parseFile` remains the reader that commands use.
+// Parsing through the Chevrotain grammar (grammar/parser.ts), whose rules build the AST as they
+// match: the second, declarative implementation of the language. For a file Alloy accepts it builds
+// the same AST as the faithful parser (`parseFaithfully`); tests hold the two to that. Its syntax
+// error messages are Chevrotain's, not Alloy's, so `parseFile` reads a file it refuses again with
+// the faithful parser.
 import { alloyGrammar } from '../../grammar/parser.ts';
 import { toChevrotainTokens } from '../../grammar/tokens.ts';
 import type { Diagnostic, File } from './ast.ts';
 import { groupComments } from './comments.ts';
-import { CstToAst } from './cst-to-ast.ts';
 import { scanAll } from './scanner.ts';
 
 export interface GrammarParseResult {
@@ -33,23 +33,21 @@ function parseWithGrammarUnguarded(source: string, fileName: string): GrammarPar
   if (illegal && errors.length === 0) {
     diagnostics.push({ severity: 'error', file: fileName, message: `illegal token ${illegal.text}`, range: { start: illegal.start, end: illegal.end } });
   }
-  const parser = alloyGrammar();
-  parser.input = toChevrotainTokens(tokens);
-  const cst = parser.file();
-  for (const e of parser.errors) {
+  const parsed = alloyGrammar().parse(toChevrotainTokens(tokens));
+  for (const e of parsed.errors) {
     const t = e.token as { alloy?: { start: File['range']['start'] } };
     const at = t.alloy?.start ?? tokens[tokens.length - 1]!.start;
     diagnostics.push({ severity: 'error', file: fileName, message: e.message, range: { start: at, end: at } });
   }
-  if (parser.errors.length > 0) return { diagnostics };
-  const builder = new CstToAst(fileName);
-  const body = builder.body(cst.children.body![0] as never);
-  diagnostics.push(...builder.diagnostics);
+  if (!parsed.body) return { diagnostics };
+  for (const { at, message } of parsed.labelErrors) {
+    diagnostics.push({ severity: 'error', file: fileName, message, range: { start: at.alloy.start, end: at.alloy.end } });
+  }
   const eof = tokens[tokens.length - 1]!;
   const file: File = {
     kind: 'File',
     name: fileName,
-    body,
+    body: parsed.body,
     comments: groupComments(tokens),
     range: { start: { offset: 0, line: 1, column: 1 }, end: eof.start },
   };

@@ -4,7 +4,7 @@
 // files with `decodeSource` (source-text.ts). Nesting deeper than MAX_NESTING (500) levels is
 // reported as an error instead of being parsed. `parseWithGrammar` (grammar-parse.ts) is the
 // Chevrotain-based second implementation of the same language.
-import type { Diagnostic, Expr, File } from './ast.ts';
+import type { Diagnostic, Expr, File, Stmt } from './ast.ts';
 import { AlloyParser } from './parser.ts';
 import { parseWithGrammar } from './grammar-parse.ts';
 
@@ -25,25 +25,61 @@ export function parseFile(source: string, fileName: string): ParseResult {
   // build identical trees (test/grammar/parser.test.ts).
   // Very deep trees also go to the faithful parser, which owns the nesting limit.
   const viaGrammar = parseWithGrammar(source, fileName);
-  if (viaGrammar.file && viaGrammar.diagnostics.length === 0 && !deeperThan(viaGrammar.file, GRAMMAR_DEPTH_LIMIT)) {
+  if (viaGrammar.file && viaGrammar.diagnostics.length === 0 && !deeperThan(viaGrammar.file.body, GRAMMAR_DEPTH_LIMIT)) {
     return { file: viaGrammar.file, diagnostics: [] };
   }
   return parseFaithfully(source, fileName);
 }
 
-/** Below the faithful parser's MAX_NESTING, with room for the extra levels it counts. */
+/**
+ * Each nesting level the faithful parser counts (a block body, an expression, a unary operand, an
+ * exponent) puts a statement or expression node of its own on the path to the innermost node, so a
+ * file it refuses for nesting has a path longer than MAX_NESTING (500); 400 leaves a margin.
+ */
 const GRAMMAR_DEPTH_LIMIT = 400;
 
-/** Whether the object tree under `root` is deeper than `limit` levels (iterative: no recursion). */
-function deeperThan(root: object, limit: number): boolean {
-  const stack: [unknown, number][] = [[root, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (depth > limit) return true;
-    if (node === null || typeof node !== 'object') continue;
-    for (const child of Object.values(node)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
-  }
+/** Whether a path from the top of the file passes through more than `limit` statements and expressions. */
+function deeperThan(body: readonly Stmt[], limit: number): boolean {
+  for (const s of body) if (stmtDeeperThan(s, limit - 1)) return true;
   return false;
+}
+
+// The walk follows only statement and expression children (not positions) and stops once the path
+// is `limit` long, so it is cheap and its recursion stays shallow.
+function stmtDeeperThan(s: Stmt, limit: number): boolean {
+  if (limit < 0) return true;
+  if (s.kind === 'Attribute') return exprDeeperThan(s.value, limit - 1);
+  for (const c of s.body) if (stmtDeeperThan(c, limit - 1)) return true;
+  return false;
+}
+
+function exprDeeperThan(e: Expr, limit: number): boolean {
+  if (limit < 0) return true;
+  const below = limit - 1;
+  switch (e.kind) {
+    case 'Literal':
+    case 'Identifier':
+      return false;
+    case 'Paren':
+      return exprDeeperThan(e.inner, below);
+    case 'Unary':
+    case 'Access':
+      return exprDeeperThan(e.value, below);
+    case 'Binary':
+      return exprDeeperThan(e.left, below) || exprDeeperThan(e.right, below);
+    case 'Index':
+      return exprDeeperThan(e.value, below) || exprDeeperThan(e.index, below);
+    case 'Call':
+      if (exprDeeperThan(e.value, below)) return true;
+      for (const a of e.args) if (exprDeeperThan(a, below)) return true;
+      return false;
+    case 'Array':
+      for (const x of e.elements) if (exprDeeperThan(x, below)) return true;
+      return false;
+    case 'Object':
+      for (const f of e.fields) if (exprDeeperThan(f.value, below)) return true;
+      return false;
+  }
 }
 
 /** The Alloy-faithful recursive-descent parser alone (errors and recovery as Alloy's). */

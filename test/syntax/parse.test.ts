@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseExpression, parseFile } from '../../src/syntax/parse.ts';
+import { parseExpression, parseFaithfully, parseFile } from '../../src/syntax/parse.ts';
+import { MAX_NESTING } from '../../src/syntax/parser.ts';
 import type { AttributeStmt, BinaryExpr, BlockStmt, Expr } from '../../src/syntax/ast.ts';
 
 function messages(src: string): string[] {
@@ -154,6 +155,33 @@ describe('parseFile: comments', () => {
   it('groups adjacent comments and separates groups split by a blank line', () => {
     const { file } = parseFile('// a\n// b\n\n// c\nx = 1 // d\n', 'f');
     expect(file.comments.map((g) => g.comments.map((c) => c.text))).toEqual([['// a', '// b'], ['// c'], ['// d']]);
+  });
+});
+
+describe('parseFile: deep nesting', () => {
+  // Valid files nested n levels deep in each way the faithful parser counts a level.
+  const nested: [string, (n: number) => string][] = [
+    ['blocks', (n) => `${'a {\n'.repeat(n)}${'}\n'.repeat(n)}`],
+    ['unary operators', (n) => `x = ${'!'.repeat(n)}true\n`],
+    ['exponents', (n) => `x = ${'1 ^ '.repeat(n)}1\n`],
+    ['parentheses', (n) => `x = ${'('.repeat(n)}1${')'.repeat(n)}\n`],
+    ['arrays', (n) => `x = ${'['.repeat(n)}1${']'.repeat(n)}\n`],
+    ['objects', (n) => `x = ${'{a = '.repeat(n)}1${'}'.repeat(n)}\n`],
+    ['indexes', (n) => `x = a${'[a'.repeat(n)}${']'.repeat(n)}\n`],
+    ['calls', (n) => `x = f${'(f'.repeat(n)}${')'.repeat(n)}\n`],
+  ];
+  const depths = [MAX_NESTING - 101, MAX_NESTING - 100, MAX_NESTING - 99, MAX_NESTING - 1, MAX_NESTING, MAX_NESTING + 1];
+
+  it.each(nested)('reads files nested in %s as the faithful parser does, at and around the nesting limit', (_way, file) => {
+    for (const n of depths) {
+      const src = file(n);
+      expect(parseFile(src, 'f')).toEqual(parseFaithfully(src, 'f'));
+    }
+  });
+
+  it('reports a valid file nested past the limit', () => {
+    const src = `${'a {\n'.repeat(MAX_NESTING + 1)}${'}\n'.repeat(MAX_NESTING + 1)}`;
+    expect(parseFile(src, 'f').diagnostics.map((d) => d.message)).toContain(`nesting deeper than ${MAX_NESTING} levels is not supported`);
   });
 });
 
