@@ -14,11 +14,12 @@ export class BatchMerger {
     // Every figure of RunStats is a count over the lines: the run's is the sum of the batches'.
     const sums = this.stats as unknown as Record<string, number>;
     for (const [k, v] of Object.entries(out.stats)) if (typeof v === 'number') sums[k] = (sums[k] ?? 0) + v;
-    const stdout = Buffer.from(out.stdout.buffer, out.stdout.byteOffset, out.stdout.byteLength);
     const result: RunChunk[] = [];
     for (const c of out.chunks) {
       if (c.stream === 'stdout') {
-        result.push({ stream: 'stdout', data: stdout.subarray(c.start, c.end) });
+        // Structured cloning delivers plain Uint8Arrays; the consumer expects Buffers.
+        const p = out.stdout[c.piece]!;
+        result.push({ stream: 'stdout', data: Buffer.from(p.buffer, p.byteOffset, p.byteLength) });
         continue;
       }
       const data = c.warnings ? this.dropRepeatedWarnings(c.data, c.warnings) : c.data;

@@ -18,13 +18,13 @@ export interface BatchRunOptions {
   nowNs: bigint;
 }
 
-/** What a batch printed, in order. stdout pieces are ranges of BatchOutput.stdout. */
-export type BatchChunk = { stream: 'stdout'; start: number; end: number } | { stream: 'stderr'; data: string; warnings?: StderrWarning[] };
+/** What a batch printed, in order. A stdout chunk is one of BatchOutput.stdout's pieces. */
+export type BatchChunk = { stream: 'stdout'; piece: number } | { stream: 'stderr'; data: string; warnings?: StderrWarning[] };
 
 export interface BatchOutput {
   seq: number;
-  /** All stdout bytes of the batch, in an ArrayBuffer of their own (transferable). */
-  stdout: Buffer;
+  /** stdout bytes, each piece the only view of its ArrayBuffer (so it can be transferred). */
+  stdout: Uint8Array[];
   chunks: BatchChunk[];
   stats: RunStats;
 }
@@ -44,26 +44,29 @@ export async function runBatch(runner: LogPathRunner, batch: InputBatch, opts: B
     // Printed once per run: by the first batch.
     sinkNote: batch.seq === 0,
   });
-  const parts: Buffer[] = [];
+  const stdout: Uint8Array[] = [];
   const chunks: BatchChunk[] = [];
-  let bytes = 0;
   for (;;) {
     const r = await gen.next();
-    if (r.done) {
-      const stdout = Buffer.allocUnsafeSlow(bytes);
-      let at = 0;
-      for (const p of parts) at += p.copy(stdout, at);
-      return { seq: batch.seq, stdout, chunks, stats: r.value };
-    }
+    if (r.done) return { seq: batch.seq, stdout, chunks, stats: r.value };
     const c = r.value;
     if (c.stream === 'stdout') {
-      parts.push(c.data);
-      chunks.push({ stream: 'stdout', start: bytes, end: bytes + c.data.length });
-      bytes += c.data.length;
+      chunks.push({ stream: 'stdout', piece: stdout.length });
+      stdout.push(ownsItsMemory(c.data) ? c.data : new Uint8Array(c.data));
     } else {
       chunks.push(c.warnings ? { stream: 'stderr', data: c.data, warnings: c.warnings } : { stream: 'stderr', data: c.data });
     }
   }
+}
+
+/** Memory that can be moved to another thread: all of one ArrayBuffer (never Node's shared pool). */
+function ownsItsMemory(b: Uint8Array): boolean {
+  return b.buffer instanceof ArrayBuffer && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength;
+}
+
+/** The ArrayBuffers of a batch's output, to transfer rather than copy. */
+export function outputTransferList(out: BatchOutput): ArrayBuffer[] {
+  return [...new Set(out.stdout.map((p) => p.buffer as ArrayBuffer))];
 }
 
 /**

@@ -3,7 +3,7 @@
 import { Buffer } from 'node:buffer';
 import { passThroughScreen } from '../loki/prefilter.ts';
 import type { InputBatch } from './batch-cutter.ts';
-import { runBatch } from './batch-run.ts';
+import { outputTransferList, runBatch } from './batch-run.ts';
 import { buildFromSpec } from './pipeline-spec.ts';
 import type { WorkerJob } from './protocol.ts';
 import type { TaskHandler } from './worker-entry.ts';
@@ -29,6 +29,6 @@ export function runWorker(job: Extract<WorkerJob, { kind: 'run' }>): TaskHandler
     // Structured cloning delivers the Buffer as a plain Uint8Array over the transferred memory.
     const data = Buffer.from(batch.data.buffer, batch.data.byteOffset, batch.data.byteLength);
     const out = await runBatch(runner, { ...batch, data }, job.run, passThrough);
-    return { result: out, transfer: [out.stdout.buffer as ArrayBuffer] };
+    return { result: out, transfer: outputTransferList(out) };
   };
 }
