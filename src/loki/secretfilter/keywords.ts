@@ -33,6 +33,8 @@ function columnsFor(patterns: readonly string[]): { extra: Map<number, number>; 
 export class KeywordIndex {
   private constructor(
     private readonly automaton: LiteralAutomaton,
+    /** automaton.scanTable, states where keywords end marked. */
+    private readonly table: Int32Array,
     private readonly extra: Map<number, number>,
     private readonly other: number,
     /** Per rule in config order: the keyword patterns it needs (null: always runs). */
@@ -63,7 +65,8 @@ export class KeywordIndex {
     const automaton = LiteralAutomaton.build(patterns.map(toColumns), other + 1);
     if (automaton === null) return null;
     const alwaysRun = rules.filter((_, i) => needs[i] === null);
-    return new KeywordIndex(automaton, extra, other, needs, rules, patterns.length, alwaysRun);
+    const table = automaton.scanTable((state) => automaton.outputs[state] !== undefined);
+    return new KeywordIndex(automaton, table, extra, other, needs, rules, patterns.length, alwaysRun);
   }
 
   /** The rules to run on a line whose lower-cased text is `lower`, in config order. */
@@ -83,17 +86,17 @@ export class KeywordIndex {
 
   /** 1 for each keyword that occurs in `lower`; null when none does. */
   private keywordsIn(lower: string): Uint8Array | null {
-    const { delta, outputs, columns } = this.automaton;
+    const table = this.table;
     const extra = this.extra;
     let found: Uint8Array | null = null;
     let s = 0;
     for (let i = 0; i < lower.length; i++) {
       const c = lower.charCodeAt(i);
-      s = delta[s * columns + (c < 0x80 ? c : (extra.get(c) ?? this.other))]!;
-      const out = outputs[s];
-      if (out !== undefined) {
+      s = table[s + (c < 0x80 ? c : (extra.get(c) ?? this.other))]!;
+      if (s < 0) {
+        s = ~s;
         found ??= new Uint8Array(this.patternCount);
-        for (const p of out) found[p] = 1;
+        for (const p of this.automaton.outputs[s / this.automaton.columns]!) found[p] = 1;
       }
     }
     return found;
@@ -112,6 +115,7 @@ export const BYTE_HIT = {
 
 const ASCII_COLUMNS = 0x81;
 const OTHER_COLUMN = 0x80;
+const ASCII_LOWER = Uint8Array.from({ length: 0x80 }, (_, b) => (b >= 0x41 && b <= 0x5a ? b + 0x20 : b));
 
 /**
  * One pass over a line's bytes for two sets of ASCII patterns, compared with the line as
@@ -119,8 +123,9 @@ const OTHER_COLUMN = 0x80;
  */
 export class KeywordByteScreen {
   private constructor(
-    private readonly automaton: LiteralAutomaton,
-    /** Per state: the BYTE_HIT bits of the patterns ending there. */
+    /** LiteralAutomaton.scanTable, states with patterns marked. */
+    private readonly table: Int32Array,
+    /** Per state offset / ASCII_COLUMNS: the BYTE_HIT bits of the patterns ending there. */
     private readonly bits: Uint8Array,
   ) {}
 
@@ -137,7 +142,7 @@ export class KeywordByteScreen {
     automaton.outputs.forEach((out, s) => {
       for (const p of out ?? []) bits[s]! |= p < keywords.length ? BYTE_HIT.keyword : BYTE_HIT.other;
     });
-    return new KeywordByteScreen(automaton, bits);
+    return new KeywordByteScreen(automaton.scanTable((s) => bits[s] !== 0), bits);
   }
 
   /**
@@ -145,8 +150,7 @@ export class KeywordByteScreen {
    * other bits may be incomplete.
    */
   scan(bytes: Uint8Array): number {
-    const delta = this.automaton.delta;
-    const bits = this.bits;
+    const table = this.table;
     const n = bytes.length;
     let acc = 0;
     let s = 0;
@@ -155,7 +159,7 @@ export class KeywordByteScreen {
       const b = bytes[i]!;
       let c: number;
       if (b < 0x80) {
-        c = b >= 0x41 && b <= 0x5a ? b + 0x20 : b;
+        c = ASCII_LOWER[b]!;
         i++;
       } else {
         acc |= BYTE_HIT.nonAscii;
@@ -170,9 +174,10 @@ export class KeywordByteScreen {
           i++;
         }
       }
-      s = delta[s * ASCII_COLUMNS + c]!;
-      const hit = bits[s]!;
-      if (hit !== 0) {
+      s = table[s + c]!;
+      if (s < 0) {
+        s = ~s;
+        const hit = this.bits[s / ASCII_COLUMNS]!;
         acc |= hit;
         if ((hit & BYTE_HIT.keyword) !== 0) return acc;
       }

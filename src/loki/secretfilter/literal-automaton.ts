@@ -72,4 +72,18 @@ export class LiteralAutomaton {
     }
     return new LiteralAutomaton(delta, outputs, columns);
   }
+
+  /**
+   * The transitions laid out for a scanning loop: entry [offset + column] of a state's offset is
+   * the next state's offset (state × columns), bitwise inverted (negative) when that state is
+   * `marked`. A scan then reads one array per symbol and looks further only at marked states.
+   */
+  scanTable(marked: (state: number) => boolean): Int32Array {
+    const table = new Int32Array(this.delta.length);
+    for (let i = 0; i < table.length; i++) {
+      const next = this.delta[i]!;
+      table[i] = marked(next) ? ~(next * this.columns) : next * this.columns;
+    }
+    return table;
+  }
 }

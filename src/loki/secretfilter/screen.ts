@@ -16,10 +16,12 @@
 //
 // The keywords and the credential detectors' literals are looked for in one pass over the bytes
 // (KeywordByteScreen). Rules without keywords need their regex proven not to match: by its
-// required literals, or by an RE2.Set of those regexes when the rules run on the native engine
-// (valid UTF-8 only, as for stage.replace in replace-set.ts). Only a line with a credential
-// literal (or, for keywords with non-ASCII letters, with a non-ASCII byte) is decoded and looked
-// at more closely.
+// required literals, or by an RE2.Set. When the rules run on the native engine, an RE2.Set of all
+// their regexes also clears a line where some rule runs (a keyword occurs) but no regex matches
+// anywhere, such as the `curl/8.4.0` of an access log (valid UTF-8 only, as for stage.replace in
+// replace-set.ts: C++ RE2 reads invalid bytes unlike Go). Only a line with a credential literal
+// (or, for keywords with non-ASCII letters, with a non-ASCII byte) is decoded and looked at more
+// closely.
 
 import { Buffer, isUtf8 } from 'node:buffer';
 import type { Component } from '../../config/model.ts';
@@ -70,10 +72,15 @@ export function lineScreen(loaded: LoadedSecretFilter): ((bytes: Buffer) => bool
 
   const reporting = [...config.rules.values()].filter((r) => !r.skipReport && (r.path === undefined || r.path.matchString('')));
   const runsOnKeyword = (r: Rule): boolean => r.keywords.length > 0 && !r.keywords.includes('');
+  // Whether any reporting rule's regex can match the line at all (null: no such proof here).
+  const anyRegexMayMatch = reporting.every((r) => r.regex !== undefined) ? setScreen(reporting.map((r) => r.regex!)) : null;
   const alwaysRun = reporting.filter((r) => !runsOnKeyword(r));
-  if (alwaysRun.some((r) => r.regex === undefined)) return null;
-  const regexScreen = alwaysRun.length === 0 ? null : noMatchScreen(alwaysRun.map((r) => r.regex!));
-  if (alwaysRun.length > 0 && regexScreen === null) return null;
+  let alwaysRunMayMatch: ((bytes: Buffer) => boolean) | null = null;
+  if (alwaysRun.length > 0) {
+    if (alwaysRun.some((r) => r.regex === undefined)) return null;
+    alwaysRunMayMatch = literalsScreen(alwaysRun.map((r) => r.regex!)) ?? anyRegexMayMatch;
+    if (alwaysRunMayMatch === null) return null;
+  }
 
   const keywords = [...new Set(reporting.filter(runsOnKeyword).flatMap((r) => r.keywords))];
   const lowerAscii = (k: string): boolean => !/[^\x00-\x40\x5b-\x7f]/.test(k);
@@ -89,22 +96,23 @@ export function lineScreen(loaded: LoadedSecretFilter): ((bytes: Buffer) => bool
 
   return (bytes) => {
     const hit = bytePass.scan(bytes);
-    if ((hit & BYTE_HIT.keyword) !== 0) return true;
-    if (regexScreen !== null && regexScreen(bytes)) return true;
-    const keywordsToDecode = decodedKeywords.length > 0 && (decodedKeywordsOnAsciiLines || (hit & BYTE_HIT.nonAscii) !== 0);
-    const credentialsToDecode = checkCredentials && (credentialLiterals === null || (hit & BYTE_HIT.other) !== 0);
-    if (!keywordsToDecode && !credentialsToDecode) return false;
-    const line = decodeLine(bytes);
-    if (keywordsToDecode) {
-      const lower = goToLower(line);
-      if (decodedKeywords.some((k) => lower.includes(k))) return true;
+    const keywordHit = (hit & BYTE_HIT.keyword) !== 0;
+    let line: string | undefined;
+    let someRuleRuns = keywordHit || (alwaysRunMayMatch !== null && alwaysRunMayMatch(bytes));
+    if (!someRuleRuns && decodedKeywords.length > 0 && (decodedKeywordsOnAsciiLines || (hit & BYTE_HIT.nonAscii) !== 0)) {
+      const lower = goToLower((line = decodeLine(bytes)));
+      someRuleRuns = decodedKeywords.some((k) => lower.includes(k));
     }
-    return credentialsToDecode && credentialFindings(line).length > 0;
+    // A rule that runs finds nothing when its regex matches nowhere in the line.
+    if (someRuleRuns && (anyRegexMayMatch === null || anyRegexMayMatch(bytes))) return true;
+    // The byte pass stops at the first keyword, so after one it has not looked for every literal.
+    if (!checkCredentials || (credentialLiterals !== null && !keywordHit && (hit & BYTE_HIT.other) === 0)) return false;
+    return credentialFindings(line ?? decodeLine(bytes)).length > 0;
   };
 }
 
-/** A test on a line's bytes that is false only when none of the regexes matches it, or null. */
-function noMatchScreen(regexes: readonly GoRegexp[]): ((bytes: Buffer) => boolean) | null {
+/** A test on a line's bytes, false only when none of the regexes matches: by required literals. */
+function literalsScreen(regexes: readonly GoRegexp[]): ((bytes: Buffer) => boolean) | null {
   const screens = regexes.map((re): LiteralScreen | null => {
     try {
       return literalScreen(analyseRegex(re.source).requiredLiterals);
@@ -112,9 +120,12 @@ function noMatchScreen(regexes: readonly GoRegexp[]): ((bytes: Buffer) => boolea
       return null;
     }
   });
-  if (screens.every((s) => s !== null)) return combinedByteScreen(screens as LiteralScreen[]);
-  // The set answers for C++ RE2, so only for rules that run on it.
-  if (regexes.some((re) => re.engine !== 're2')) return null;
+  return screens.every((s) => s !== null) ? combinedByteScreen(screens as LiteralScreen[]) : null;
+}
+
+/** The same by an RE2.Set, for regexes that run on C++ RE2 (valid UTF-8 lines only). */
+function setScreen(regexes: readonly GoRegexp[]): ((bytes: Buffer) => boolean) | null {
+  if (regexes.length === 0 || regexes.some((re) => re.engine !== 're2')) return null;
   const set = buildReplaceSet(regexes.map((re) => re.source));
   if (set === null) return null;
   return (bytes) => !isUtf8(bytes) || set.test(bytes);

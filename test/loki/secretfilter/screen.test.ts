@@ -14,7 +14,7 @@ import { compileSecretFilter, type SecretFilterOptions } from '../../../src/loki
 import { secretFilterPassThrough } from '../../../src/loki/secretfilter/screen.ts';
 import { setStagePrefilters } from '../../../src/loki/stages/prefilter-switch.ts';
 import { newEntry, type LogEntry } from '../../../src/loki/types.ts';
-import { availableEngines } from '../../../src/regex/index.ts';
+import { availableEngines, getDefaultEngine, setDefaultEngine } from '../../../src/regex/index.ts';
 import { corpusSample } from '../../../bench/corpus.ts';
 import { secretFilter, withToml } from './helpers.ts';
 import { lineFor, SAMPLES } from './samples.ts';
@@ -92,18 +92,46 @@ describe('pass-through screen of loki.secretfilter', () => {
       expect(c.screen!(Buffer.from('level=info msg="request served" path=/api/v1/users status=200'))).toBe(false);
     });
 
-    it('stops a line with a rule keyword', () => {
-      expect(c.screen!(Buffer.from('user agent CURL/8.4.0'))).toBe(true);
+    it('stops a line a rule redacts', () => {
+      const line = 'mail via key-0123456789abcdef0123456789abcdef done';
+      expect(forwarded(c.sim, line).line).not.toBe(line);
+      expect(c.screen!(Buffer.from(line))).toBe(true);
     });
 
-    it('stops a line with a keyword spelled with the Kelvin sign', () => {
-      expect(c.screen!(Buffer.from('api_\u212Aey_id=12', 'utf8'))).toBe(true);
+    it('stops a line a rule redacts where the keyword is spelled with the Kelvin sign', () => {
+      const line = 'api_\u212Aey=Zx81Qp0LmN4vB7cTq';
+      expect(forwarded(c.sim, line).line).not.toBe(line);
+      expect(c.screen!(Buffer.from(line, 'utf8'))).toBe(true);
+    });
+
+    it.runIf(availableEngines().includes('re2'))('lets by a line where a rule runs but no rule’s regex matches (native engine)', () => {
+      expect(c.screen!(Buffer.from('10.1.2.3 - - "GET / HTTP/1.1" 200 512 "-" "curl/8.4.0"'))).toBe(false);
     });
 
     it('stops a line with a credential no rule matches (marked unknown by the simulation)', () => {
       const line = 'connecting to postgresql://admin:Sup3rS3cret@db:5432/prod';
       expect(forwarded(c.sim, line).unknown).not.toEqual([]);
       expect(c.screen!(Buffer.from(line))).toBe(true);
+    });
+  });
+
+  describe('on the re2js engine (no RE2.Set to ask)', () => {
+    const c = (() => {
+      const before = getDefaultEngine();
+      setDefaultEngine('re2js');
+      try {
+        return compiled();
+      } finally {
+        setDefaultEngine(before);
+      }
+    })();
+
+    test.prop([lineBytes], { numRuns: 1000 })('lets by only lines the simulation forwards unchanged and unmarked', (bytes) => {
+      expectUntouchedWhenPassed(c, bytes);
+    });
+
+    it('stops every line where a rule runs', () => {
+      expect(c.screen!(Buffer.from('user agent curl/8.4.0'))).toBe(true);
     });
   });
 
