@@ -5,6 +5,7 @@ import { fc, test } from '@fast-check/vitest';
 import { CONTEXTS } from '../../src/fuzz/contexts/catalog.ts';
 import { docker } from '../../src/fuzz/contexts/envelopes.ts';
 import { json, jsonNested } from '../../src/fuzz/contexts/structured.ts';
+import { logfmt } from '../../src/fuzz/contexts/key-value.ts';
 import { SECRET_TYPES, secretType } from '../../src/fuzz/secrets/catalog.ts';
 import { selectCells } from '../../src/fuzz/engine.ts';
 
@@ -24,6 +25,18 @@ describe('contexts', () => {
   test.prop([anyType.chain((t) => json.arbitrary(t))])('json lines parse as JSON and carry the value under a key', (entry) => {
     const obj = JSON.parse(entry.line) as Record<string, string>;
     expect(Object.values(obj)).toContain(entry.secrets[0]!.sample.value);
+  });
+
+  // The e-mail type is logged under `user`, which is also one of the harmless noise fields.
+  const email = secretType('email')!;
+  test.prop([json.arbitrary(email)], { numRuns: 300 })('json lines never repeat the secret key with a harmless value', (entry) => {
+    const keys = [...entry.line.matchAll(/"([^"]+)"\s*:/g)].map((m) => m[1]);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  test.prop([logfmt.arbitrary(email)], { numRuns: 300 })('logfmt lines never repeat the secret key with a harmless value', (entry) => {
+    const keys = [...entry.line.matchAll(/(?:^| )([A-Za-z_]+)=/g)].map((m) => m[1]);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 
   test.prop([anyType.chain((t) => jsonNested.arbitrary(t))])('nested JSON parses twice and carries the raw value inside', (entry) => {

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { escaped, placed, type FuzzEntry } from './entry.ts';
 import { percentEncode } from './encoders.ts';
-import { fields } from './noise.ts';
+import { fields, fieldsBeside } from './noise.ts';
 import type { Context } from './types.ts';
 
 export const httpHeader: Context = {
@@ -32,7 +32,7 @@ export const urlQuery: Context = {
   accepts: () => true,
   arbitrary: (t) =>
     fc.tuple(t.arbitrary(), fc.constantFrom(...t.keys), fields, fc.constantFrom('GET', 'POST')).map(([sample, key, extra, method]): FuzzEntry => {
-      const params = [`${key}=${percentEncode(sample.value)}`, ...extra.map(([k, v]) => `${k}=${percentEncode(v)}`)];
+      const params = [`${key}=${percentEncode(sample.value)}`, ...fieldsBeside(extra, key).map(([k, v]) => `${k}=${percentEncode(v)}`)];
       return {
         type: t.id,
         context: 'url-query',

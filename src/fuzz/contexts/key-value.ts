@@ -4,7 +4,7 @@ import fc, { type Arbitrary } from 'fast-check';
 import type { SecretType } from '../secrets/types.ts';
 import { escaped, placed, type FuzzEntry, type PlacedSecret } from './entry.ts';
 import { jsonEscape, logfmtNeedsQuotes } from './encoders.ts';
-import { fields, level, message } from './noise.ts';
+import { fields, fieldsBeside, level, message } from './noise.ts';
 import type { Context } from './types.ts';
 
 /** go-logfmt's quoted value escapes as encoding/json does. */
@@ -12,7 +12,7 @@ const logfmtQuoted = (v: string): string => `"${jsonEscape(v)}"`;
 
 export function logfmtLine(t: SecretType, alwaysQuote: boolean): Arbitrary<{ line: string; secrets: PlacedSecret[] }> {
   return fc.tuple(t.arbitrary(), fc.constantFrom(...t.keys), level, message, fields, fc.nat(3)).map(([sample, key, lvl, msg, extra, pos]) => {
-    const pairs = [`level=${lvl}`, `msg=${logfmtQuoted(msg)}`, ...extra.map(([k, v]) => `${k}=${v}`)];
+    const pairs = [`level=${lvl}`, `msg=${logfmtQuoted(msg)}`, ...fieldsBeside(extra, key).map(([k, v]) => `${k}=${v}`)];
     const quote = alwaysQuote || logfmtNeedsQuotes(sample.value);
     pairs.splice(Math.min(pos, pairs.length), 0, `${key}=${quote ? logfmtQuoted(sample.value) : sample.value}`);
     const secrets = quote ? escaped([placed(sample)], jsonEscape) : [placed(sample)];

@@ -36,4 +36,12 @@ export const level: Arbitrary<string> = fc.constantFrom(...LEVELS);
 export const message: Arbitrary<string> = fc.constantFrom(...MESSAGES);
 /** Zero to three harmless fields, in some order. */
 export const fields: Arbitrary<[string, string][]> = fc.subarray(FIELDS, { maxLength: 3 });
+
+/**
+ * The harmless fields other than the secret's own key: a second `user` next to an e-mail logged
+ * under `user` would be read as the value of that key (JSON, logfmt and query parsers keep the last).
+ */
+export function fieldsBeside(extra: [string, string][], key: string): [string, string][] {
+  return extra.filter(([k]) => k !== key);
+}
 export const TIMESTAMP = '2024-01-01T00:00:00.000000000Z';

@@ -4,7 +4,7 @@ import fc, { type Arbitrary } from 'fast-check';
 import type { SecretType } from '../secrets/types.ts';
 import { escaped, placed, type FuzzEntry } from './entry.ts';
 import { jsonEscape } from './encoders.ts';
-import { fields, level, message } from './noise.ts';
+import { fields, fieldsBeside, level, message } from './noise.ts';
 import type { Context } from './types.ts';
 
 const SPACING: [string, string][] = [
@@ -16,7 +16,7 @@ const SPACING: [string, string][] = [
 /** A JSON object line with the secret under one of the type's keys. */
 export function jsonObject(t: SecretType): Arbitrary<{ line: string; secrets: ReturnType<typeof placed>[] }> {
   return fc.tuple(t.arbitrary(), fc.constantFrom(...t.keys), level, message, fields, fc.nat(3), fc.constantFrom(...SPACING)).map(([sample, key, lvl, msg, extra, pos, [colon, comma]]) => {
-    const pairs: [string, string][] = [['level', lvl], ['msg', msg], ...extra];
+    const pairs: [string, string][] = [['level', lvl], ['msg', msg], ...fieldsBeside(extra, key)];
     const at = Math.min(pos, pairs.length);
     const secretPair: [string, string] = [key, sample.value];
     pairs.splice(at, 0, secretPair);
