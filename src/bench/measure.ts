@@ -13,6 +13,9 @@ import { defaultContext } from '../loki/stages/stage.ts';
 import { cloneEntry, newEntry, type LogEntry } from '../loki/types.ts';
 import { getDefaultEngine, setDefaultEngine, type EngineName } from '../regex/index.ts';
 import { setStagePrefilters } from '../loki/stages/prefilter-switch.ts';
+import { runParallel } from '../parallel/parallel-run.ts';
+import { pipelineSpec } from '../parallel/pipeline-spec.ts';
+import { WorkerPool } from '../parallel/worker-pool.ts';
 
 export const CHUNK_BYTES = 64 * 1024;
 const NOW = 1_700_000_000_000_000_000n;
@@ -121,6 +124,71 @@ export async function measureRun(
       engine: opts.engine,
       prefilters: opts.prefilters,
     };
+  });
+}
+
+export interface ParallelRunMeasurement extends Timing {
+  workers: number;
+  bytes: number;
+  lines: number;
+  outputBytes: number;
+  /** Wall time from starting the worker threads until each had built its runner (not in wallSeconds). */
+  startupSeconds: number;
+  engine: EngineName;
+  prefilters: boolean;
+}
+
+/**
+ * The same run as measureRun on `workers` worker threads (src/parallel/parallel-run.ts), timed
+ * once the workers have started and run `warm` (JIT and regex caches, as measureRun's caller warms
+ * the single thread). CPU time is the whole process's, every thread included.
+ */
+export async function measureRunParallel(
+  config: { file: string; source: string },
+  startId: string,
+  data: Buffer,
+  opts: { engine: EngineName; prefilters: boolean; workers: number; warm?: Buffer; onChunk?: (consumed: number) => void },
+): Promise<ParallelRunMeasurement> {
+  return withSettings(opts.engine, opts.prefilters, async () => {
+    const started = await timedAsync(async () => {
+      const pool = new WorkerPool(opts.workers, {
+        kind: 'run',
+        pipeline: pipelineSpec({ configFile: config.file, configSource: config.source, startId, nowNs: NOW, readFiles: false }),
+        run: { nowNs: NOW },
+        passThrough: opts.prefilters,
+      });
+      await pool.ready();
+      return pool;
+    });
+    const pool = started.value;
+    async function* chunks(bytes: Buffer, report?: (consumed: number) => void): AsyncGenerator<Buffer> {
+      for (let i = 0; i < bytes.length; i += CHUNK_BYTES) {
+        yield bytes.subarray(i, i + CHUNK_BYTES);
+        report?.(Math.min(bytes.length, i + CHUNK_BYTES));
+      }
+    }
+    const outputBytes = async (bytes: Buffer, report?: (consumed: number) => void): Promise<number> => {
+      let out = 0;
+      for await (const c of runParallel(chunks(bytes, report), pool)) if (c.stream === 'stdout') out += c.data.length;
+      return out;
+    };
+    try {
+      if (opts.warm) await outputBytes(opts.warm);
+      const t = await timedAsync(() => outputBytes(data, opts.onChunk));
+      return {
+        workers: opts.workers,
+        wallSeconds: t.wallSeconds,
+        cpuSeconds: t.cpuSeconds,
+        bytes: data.length,
+        lines: countLines(data),
+        outputBytes: t.value,
+        startupSeconds: started.wallSeconds,
+        engine: opts.engine,
+        prefilters: opts.prefilters,
+      };
+    } finally {
+      await pool.close();
+    }
   });
 }
 

@@ -2,14 +2,18 @@
 // this process on this machine: MB/s and lines/s of an in-process `run` (text in, text out) with
 // the prefilters on and off, the CPU time of each stage (which rule costs most) and how often each
 // rule's literal screen lets a line through to its regexp. Input is --input or a generated corpus
-// (bench/corpus.ts' generator). Exit 0, 1 for a config error, 2 for usage errors.
+// (bench/corpus.ts' generator). With several --workers, the run is measured on that many worker
+// threads too (prefilters on), next to the single-thread figures. Exit 0, 1 for a config error, 2
+// for usage errors.
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 // The generator lives with the benchmark suite (bench/corpus.ts); the command reuses it.
 import { corpusSample } from '../../../bench/corpus.ts';
-import { decodeLines, measureRun, measureStages, type RunMeasurement, type StageCost } from '../../bench/measure.ts';
+import { decodeLines, measureRun, measureRunParallel, measureStages, type ParallelRunMeasurement, type RunMeasurement, type StageCost } from '../../bench/measure.ts';
 import { buildLogPath, chooseStartComponent, validateLogComponents } from '../../loki/graph.ts';
+import { splitBlocker } from '../../parallel/eligibility.ts';
+import { autoRunWorkers, parseWorkersOption, planWorkers } from '../../parallel/workers-option.ts';
 import { availableEngines, getDefaultEngine, type EngineName } from '../../regex/index.ts';
 import { configFailure, configRelativeReader, loadCommandConfig, renderDiagnostics } from '../config-loading.ts';
 import { CliExit, EXIT_FINDING, usageError } from '../exit.ts';
@@ -20,6 +24,7 @@ interface BenchOptions {
   engine?: string;
   format: 'pretty' | 'json';
   lines: string;
+  workers: string;
 }
 
 export function register(program: Command): void {
@@ -32,6 +37,7 @@ export function register(program: Command): void {
     .option('--engine <name>', `regex engine (${availableEngines().join(', ')}; default ${getDefaultEngine()})`)
     .addOption(new Option('--format <format>', 'output format').choices(['pretty', 'json']).default('pretty'))
     .option('--lines <n>', 'lines of generated corpus when no --input is given', '20000')
+    .option('--workers <n|auto>', 'also measure the run on this many worker threads (auto: as many as run would use for this input)', 'auto')
     .action(async (file: string, opts: BenchOptions) => {
       const report = await benchCommand(file, opts);
       process.stdout.write(opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatBench(report));
@@ -45,6 +51,8 @@ export interface BenchReport {
   engine: EngineName;
   withPrefilters: RunFigures;
   withoutPrefilters: RunFigures;
+  /** The run on worker threads (prefilters on), when more than one is used. */
+  parallel: ParallelFigures | null;
   stages: StageCost[] | null;
 }
 
@@ -55,11 +63,20 @@ interface RunFigures extends RunMeasurement {
   mbPerCpuSecond: number;
 }
 
+interface ParallelFigures extends ParallelRunMeasurement {
+  mbPerSecond: number;
+  linesPerSecond: number;
+  /** CPU time of every thread: what the parallel run costs in all. */
+  mbPerCpuSecond: number;
+}
+
 async function benchCommand(file: string, opts: BenchOptions): Promise<BenchReport> {
   const engine = (opts.engine ?? getDefaultEngine()) as EngineName;
   if (!availableEngines().includes(engine)) throw usageError(`alloy-scrub: --engine ${opts.engine}: not available here (available: ${availableEngines().join(', ')})`);
   const lineCount = Number(opts.lines);
   if (!Number.isInteger(lineCount) || lineCount <= 0) throw usageError('alloy-scrub: --lines must be a positive integer');
+  const workersOption = parseWorkersOption(opts.workers);
+  if (typeof workersOption === 'string') throw usageError(`alloy-scrub: ${workersOption}`);
   const { model, source } = loadCommandConfig(file);
   const invalid = validateLogComponents(model, { readFile: configRelativeReader(file) });
   if (invalid.length > 0) throw new CliExit(EXIT_FINDING, renderDiagnostics(invalid.map((e) => e.toDiagnostic()), source, file));
@@ -85,8 +102,11 @@ async function benchCommand(file: string, opts: BenchOptions): Promise<BenchRepo
     inputName = `generated corpus (${lineCount} lines, seed 1)`;
   }
 
+  const plan = planWorkers(workersOption, splitBlocker(model, start.id), autoRunWorkers(data.length));
+  if (plan.note) process.stderr.write(plan.note);
+  const runs = plan.workers > 1 ? 3 : 2;
   const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'bench {phase} [{bar}] {percentage}%', stream: process.stderr }, cliProgress.Presets.shades_classic) : null;
-  bar?.start(data.length * 2, 0, { phase: 'run' });
+  bar?.start(data.length * runs, 0, { phase: 'run' });
   try {
     // Warm the JIT and the regex caches first, so neither setting pays for them.
     const warm = data.subarray(0, Math.min(data.length, 256 * 1024));
@@ -94,9 +114,13 @@ async function benchCommand(file: string, opts: BenchOptions): Promise<BenchRepo
     await measureRun(model, start.id, warm, { engine, prefilters: false });
     const withP = await measureRun(model, start.id, data, { engine, prefilters: true, onChunk: (n) => bar?.update(n) });
     const withoutP = await measureRun(model, start.id, data, { engine, prefilters: false, onChunk: (n) => bar?.update(data.length + n) });
-    bar?.update(data.length * 2, { phase: 'stages' });
+    const parallel =
+      plan.workers > 1
+        ? parallelFigures(await measureRunParallel({ file, source }, start.id, data, { engine, prefilters: true, workers: plan.workers, warm, onChunk: (n) => bar?.update(data.length * 2 + n) }))
+        : null;
+    bar?.update(data.length * runs, { phase: 'stages' });
     const stages = await measureStages(model, start.id, decodeLines(data), { engine, prefilters: true });
-    return { file, component: start.id, input: inputName, engine, withPrefilters: figures(withP), withoutPrefilters: figures(withoutP), stages };
+    return { file, component: start.id, input: inputName, engine, withPrefilters: figures(withP), withoutPrefilters: figures(withoutP), parallel, stages };
   } finally {
     bar?.stop();
   }
@@ -107,12 +131,20 @@ function figures(m: RunMeasurement): RunFigures {
   return { ...m, mbPerSecond: mb / m.wallSeconds, linesPerSecond: m.lines / m.wallSeconds, mbPerCpuSecond: mb / m.cpuSeconds };
 }
 
+function parallelFigures(m: ParallelRunMeasurement): ParallelFigures {
+  const mb = m.bytes / 1e6;
+  return { ...m, mbPerSecond: mb / m.wallSeconds, linesPerSecond: m.lines / m.wallSeconds, mbPerCpuSecond: mb / m.cpuSeconds };
+}
+
 export function formatBench(r: BenchReport): string {
   const out: string[] = [];
   out.push(`${r.component} in ${r.file}`, `input: ${r.input}, ${(r.withPrefilters.bytes / 1e6).toFixed(2)} MB, ${r.withPrefilters.lines} lines; regex engine ${r.engine}`, '');
-  const row = (name: string, f: RunFigures): string =>
+  const row = (name: string, f: RunFigures | ParallelFigures): string =>
     `  ${name.padEnd(20)} ${f.mbPerSecond.toFixed(2).padStart(8)} MB/s ${Math.round(f.linesPerSecond).toLocaleString('en-US').padStart(10)} lines/s ${f.mbPerCpuSecond.toFixed(2).padStart(8)} MB/CPU-s`;
   out.push(row('with prefilters', r.withPrefilters), row('without prefilters', r.withoutPrefilters));
+  if (r.parallel) {
+    out.push(`${row(`${r.parallel.workers} worker threads`, r.parallel)}  (prefilters on; CPU of all threads; start-up ${r.parallel.startupSeconds.toFixed(2)} s not included)`);
+  }
   const skipped = r.withPrefilters.passedThrough;
   out.push(`  lines passed through unchanged by the prefilter, without running the pipeline: ${skipped} (${pct(skipped / Math.max(1, r.withPrefilters.lines))})`);
   if (r.stages) {
