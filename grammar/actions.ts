@@ -14,6 +14,7 @@ import type {
   IdentifierExpr,
   IndexExpr,
   LiteralExpr,
+  LiteralKind,
   ObjectExpr,
   ObjectField,
   ParenExpr,
@@ -23,26 +24,27 @@ import type {
 } from '../src/syntax/ast.ts';
 import { isValidIdentifier } from '../src/syntax/identifiers.ts';
 import { goQuote } from '../src/syntax/parser.ts';
-import type { AlloyIToken } from './tokens.ts';
+import type { TokenType } from 'chevrotain';
+import { Bool, Float, Null, NumberLit, StringLit, type GrammarToken } from './tokens.ts';
 
 /** A block-label error: the label token and Alloy's message. */
 export interface LabelError {
-  at: AlloyIToken;
+  at: GrammarToken;
   message: string;
 }
 
-export function attribute(name: AlloyIToken, value: Expr): AttributeStmt {
-  const start = name.alloy.start;
-  return { kind: 'Attribute', name: { name: name.image, range: { start, end: name.alloy.end } }, value, range: { start, end: value.range.end } };
+export function attribute(name: GrammarToken, value: Expr): AttributeStmt {
+  const start = name.start;
+  return { kind: 'Attribute', name: { name: name.image, range: { start, end: name.end } }, value, range: { start, end: value.range.end } };
 }
 
 /** A block statement; problems with its label go to `labelErrors`. */
 export function block(
-  names: readonly AlloyIToken[],
-  label: AlloyIToken | undefined,
-  lCurly: AlloyIToken,
+  names: readonly GrammarToken[],
+  label: GrammarToken | undefined,
+  lCurly: GrammarToken,
   body: Stmt[],
-  rCurly: AlloyIToken,
+  rCurly: GrammarToken,
   labelErrors: LabelError[],
 ): BlockStmt {
   const first = names[0]!;
@@ -50,11 +52,11 @@ export function block(
   const b: BlockStmt = {
     kind: 'Block',
     name: names.map((t) => t.image),
-    nameRange: { start: first.alloy.start, end: last.alloy.end },
+    nameRange: { start: first.start, end: last.end },
     body,
-    lCurly: lCurly.alloy.start,
-    rCurly: rCurly.alloy.start,
-    range: { start: first.alloy.start, end: rCurly.alloy.end },
+    lCurly: lCurly.start,
+    rCurly: rCurly.start,
+    range: { start: first.start, end: rCurly.end },
   };
   if (label) {
     const lit = label.image;
@@ -63,62 +65,62 @@ export function block(
     if (b.label !== '' && !isValidIdentifier(b.label)) {
       labelErrors.push({ at: label, message: `expected block label to be a valid identifier, but got ${goQuote(b.label)}` });
     }
-    b.labelRange = { start: label.alloy.start, end: label.alloy.end };
+    b.labelRange = { start: label.start, end: label.end };
   }
   return b;
 }
 
-export function binary(left: Expr, op: AlloyIToken, right: Expr): BinaryExpr {
-  return { kind: 'Binary', op: op.image as BinaryOp, opPos: op.alloy.start, left, right, range: { start: left.range.start, end: right.range.end } };
+export function binary(left: Expr, op: GrammarToken, right: Expr): BinaryExpr {
+  return { kind: 'Binary', op: op.image as BinaryOp, opPos: op.start, left, right, range: { start: left.range.start, end: right.range.end } };
 }
 
-export function unary(op: AlloyIToken, value: Expr): UnaryExpr {
-  return { kind: 'Unary', op: op.image as UnaryOp, value, range: { start: op.alloy.start, end: value.range.end } };
+export function unary(op: GrammarToken, value: Expr): UnaryExpr {
+  return { kind: 'Unary', op: op.image as UnaryOp, value, range: { start: op.start, end: value.range.end } };
 }
 
-export function access(value: Expr, name: AlloyIToken): AccessExpr {
-  return { kind: 'Access', value, name: { name: name.image, range: { start: name.alloy.start, end: name.alloy.end } }, range: { start: value.range.start, end: name.alloy.end } };
+export function access(value: Expr, name: GrammarToken): AccessExpr {
+  return { kind: 'Access', value, name: { name: name.image, range: { start: name.start, end: name.end } }, range: { start: value.range.start, end: name.end } };
 }
 
-export function index(value: Expr, lBrack: AlloyIToken, i: Expr, rBrack: AlloyIToken): IndexExpr {
-  return { kind: 'Index', value, index: i, lBrack: lBrack.alloy.start, rBrack: rBrack.alloy.start, range: { start: value.range.start, end: rBrack.alloy.end } };
+export function index(value: Expr, lBrack: GrammarToken, i: Expr, rBrack: GrammarToken): IndexExpr {
+  return { kind: 'Index', value, index: i, lBrack: lBrack.start, rBrack: rBrack.start, range: { start: value.range.start, end: rBrack.end } };
 }
 
-export function call(value: Expr, lParen: AlloyIToken, args: Expr[], rParen: AlloyIToken): CallExpr {
-  return { kind: 'Call', value, args, lParen: lParen.alloy.start, rParen: rParen.alloy.start, range: { start: value.range.start, end: rParen.alloy.end } };
+export function call(value: Expr, lParen: GrammarToken, args: Expr[], rParen: GrammarToken): CallExpr {
+  return { kind: 'Call', value, args, lParen: lParen.start, rParen: rParen.start, range: { start: value.range.start, end: rParen.end } };
 }
 
-export function identifier(t: AlloyIToken): IdentifierExpr {
-  return { kind: 'Identifier', name: t.image, range: { start: t.alloy.start, end: t.alloy.end } };
+export function identifier(t: GrammarToken): IdentifierExpr {
+  return { kind: 'Identifier', name: t.image, range: { start: t.start, end: t.end } };
 }
 
-const LITERAL_KIND = new Map([
-  ['STRING', 'string'],
-  ['NUMBER', 'number'],
-  ['FLOAT', 'float'],
-  ['BOOL', 'bool'],
-  ['NULL', 'null'],
-] as const);
+const LITERAL_KIND = new Map<TokenType, LiteralKind>([
+  [StringLit, 'string'],
+  [NumberLit, 'number'],
+  [Float, 'float'],
+  [Bool, 'bool'],
+  [Null, 'null'],
+]);
 
-export function literal(t: AlloyIToken): LiteralExpr {
-  return { kind: 'Literal', literalKind: LITERAL_KIND.get(t.alloy.kind as 'STRING')!, raw: t.image, range: { start: t.alloy.start, end: t.alloy.end } };
+export function literal(t: GrammarToken): LiteralExpr {
+  return { kind: 'Literal', literalKind: LITERAL_KIND.get(t.tokenType)!, raw: t.image, range: { start: t.start, end: t.end } };
 }
 
-export function paren(lParen: AlloyIToken, inner: Expr, rParen: AlloyIToken): ParenExpr {
-  return { kind: 'Paren', inner, range: { start: lParen.alloy.start, end: rParen.alloy.end } };
+export function paren(lParen: GrammarToken, inner: Expr, rParen: GrammarToken): ParenExpr {
+  return { kind: 'Paren', inner, range: { start: lParen.start, end: rParen.end } };
 }
 
-export function array(lBrack: AlloyIToken, elements: Expr[], rBrack: AlloyIToken): ArrayExpr {
-  return { kind: 'Array', elements, lBrack: lBrack.alloy.start, rBrack: rBrack.alloy.start, range: { start: lBrack.alloy.start, end: rBrack.alloy.end } };
+export function array(lBrack: GrammarToken, elements: Expr[], rBrack: GrammarToken): ArrayExpr {
+  return { kind: 'Array', elements, lBrack: lBrack.start, rBrack: rBrack.start, range: { start: lBrack.start, end: rBrack.end } };
 }
 
-export function object(lCurly: AlloyIToken, fields: ObjectField[], rCurly: AlloyIToken): ObjectExpr {
-  return { kind: 'Object', fields, lCurly: lCurly.alloy.start, rCurly: rCurly.alloy.start, range: { start: lCurly.alloy.start, end: rCurly.alloy.end } };
+export function object(lCurly: GrammarToken, fields: ObjectField[], rCurly: GrammarToken): ObjectExpr {
+  return { kind: 'Object', fields, lCurly: lCurly.start, rCurly: rCurly.start, range: { start: lCurly.start, end: rCurly.end } };
 }
 
-export function field(key: AlloyIToken, value: Expr): ObjectField {
+export function field(key: GrammarToken, value: Expr): ObjectField {
   // As Alloy: a quoted key keeps its raw text between the quotes; `""` keeps its quotes.
-  const quoted = key.alloy.kind === 'STRING' && key.image.length > 2;
-  const start = key.alloy.start;
-  return { name: { name: quoted ? key.image.slice(1, -1) : key.image, range: { start, end: key.alloy.end } }, quoted, value, range: { start, end: value.range.end } };
+  const quoted = key.tokenType === StringLit && key.image.length > 2;
+  const start = key.start;
+  return { name: { name: quoted ? key.image.slice(1, -1) : key.image, range: { start, end: key.end } }, quoted, value, range: { start, end: value.range.end } };
 }

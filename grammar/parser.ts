@@ -53,7 +53,7 @@ import {
   StringLit,
   Terminator,
   UnaryOp,
-  type AlloyIToken,
+  type GrammarToken,
 } from './tokens.ts';
 
 /** What a suffix does to the expression before it (`.name`, `[index]`, `(args)`). */
@@ -62,7 +62,7 @@ type Suffix = (value: Expr) => Expr;
 /** What follows a statement's first identifier: `= value`, or the rest of a block. */
 type StatementRest =
   | { value: Expr }
-  | { names: AlloyIToken[]; label: AlloyIToken | undefined; lCurly: AlloyIToken; body: Stmt[]; rCurly: AlloyIToken };
+  | { names: GrammarToken[]; label: GrammarToken | undefined; lCurly: GrammarToken; body: Stmt[]; rCurly: GrammarToken };
 
 export interface GrammarResult {
   /** The statements of the file; absent when the tokens do not match the grammar. */
@@ -84,7 +84,7 @@ export class AlloyGrammar extends EmbeddedActionsParser {
   private unaryAlternatives?: IOrAlt<Expr>[];
   private suffixAlternatives?: IOrAlt<Suffix>[];
   private primaryAlternatives?: IOrAlt<Expr>[];
-  private fieldAlternatives?: IOrAlt<AlloyIToken>[];
+  private fieldAlternatives?: IOrAlt<GrammarToken>[];
 
   constructor() {
     super(allTokens, { maxLookahead: 2, recoveryEnabled: false });
@@ -97,8 +97,8 @@ export class AlloyGrammar extends EmbeddedActionsParser {
     this.labelErrors = [];
   }
 
-  /** Parses one file's tokens (see `toChevrotainTokens`); nothing carries over from an earlier file. */
-  parse(tokens: AlloyIToken[]): GrammarResult {
+  /** Parses one file's tokens (see `scanForGrammar`); nothing carries over from an earlier file. */
+  parse(tokens: GrammarToken[]): GrammarResult {
     this.input = tokens; // calls reset()
     const body = this.file();
     if (this.errors.length > 0) return { errors: this.errors, labelErrors: [] };
@@ -125,7 +125,7 @@ export class AlloyGrammar extends EmbeddedActionsParser {
   });
 
   statement = this.RULE('statement', (): Stmt => {
-    const first = this.CONSUME(Identifier, { LABEL: 'name' }) as AlloyIToken;
+    const first = this.CONSUME(Identifier, { LABEL: 'name' }) as GrammarToken;
     const rest = this.OR(
       (this.statementAlternatives ??= [
         {
@@ -136,15 +136,15 @@ export class AlloyGrammar extends EmbeddedActionsParser {
         },
         {
           ALT: () => {
-            const names: AlloyIToken[] = [];
+            const names: GrammarToken[] = [];
             this.MANY(() => {
               this.CONSUME(Dot);
-              names.push(this.CONSUME2(Identifier, { LABEL: 'name' }) as AlloyIToken);
+              names.push(this.CONSUME2(Identifier, { LABEL: 'name' }) as GrammarToken);
             });
-            const label = this.OPTION(() => this.CONSUME(StringLit, { LABEL: 'label' }) as AlloyIToken);
-            const lCurly = this.CONSUME(LCurly) as AlloyIToken;
+            const label = this.OPTION(() => this.CONSUME(StringLit, { LABEL: 'label' }) as GrammarToken);
+            const lCurly = this.CONSUME(LCurly) as GrammarToken;
             const body = this.SUBRULE(this.body);
-            const rCurly = this.CONSUME(RCurly) as AlloyIToken;
+            const rCurly = this.CONSUME(RCurly) as GrammarToken;
             return { names, label, lCurly, body, rCurly };
           },
         },
@@ -169,7 +169,7 @@ export class AlloyGrammar extends EmbeddedActionsParser {
   private leftAssociative(operand: ParserMethod<[], Expr>, op: TokenType): Expr {
     let lhs = this.SUBRULE(operand, { LABEL: 'operand' });
     this.MANY(() => {
-      const opToken = this.CONSUME(op, { LABEL: 'op' }) as AlloyIToken;
+      const opToken = this.CONSUME(op, { LABEL: 'op' }) as GrammarToken;
       const rhs = this.SUBRULE2(operand, { LABEL: 'operand' });
       lhs = this.ACTION(() => build.binary(lhs, opToken, rhs));
     });
@@ -179,7 +179,7 @@ export class AlloyGrammar extends EmbeddedActionsParser {
   power = this.RULE('power', (): Expr => {
     const base = this.SUBRULE(this.unary, { LABEL: 'base' });
     return this.OPTION(() => {
-      const op = this.CONSUME(Pow, { LABEL: 'op' }) as AlloyIToken;
+      const op = this.CONSUME(Pow, { LABEL: 'op' }) as GrammarToken;
       const exponent = this.SUBRULE(this.power, { LABEL: 'exponent' });
       return this.ACTION(() => build.binary(base, op, exponent));
     }) ?? base;
@@ -190,7 +190,7 @@ export class AlloyGrammar extends EmbeddedActionsParser {
       (this.unaryAlternatives ??= [
         {
           ALT: () => {
-            const op = this.CONSUME(UnaryOp, { LABEL: 'op' }) as AlloyIToken;
+            const op = this.CONSUME(UnaryOp, { LABEL: 'op' }) as GrammarToken;
             const operand = this.SUBRULE(this.unary, { LABEL: 'operand' });
             return this.ACTION(() => build.unary(op, operand));
           },
@@ -215,23 +215,23 @@ export class AlloyGrammar extends EmbeddedActionsParser {
         {
           ALT: () => {
             this.CONSUME(Dot);
-            const name = this.CONSUME(Identifier, { LABEL: 'name' }) as AlloyIToken;
+            const name = this.CONSUME(Identifier, { LABEL: 'name' }) as GrammarToken;
             return (value: Expr) => build.access(value, name);
           },
         },
         {
           ALT: () => {
-            const l = this.CONSUME(LBrack) as AlloyIToken;
+            const l = this.CONSUME(LBrack) as GrammarToken;
             const i = this.SUBRULE(this.expression, { LABEL: 'index' });
-            const r = this.CONSUME(RBrack) as AlloyIToken;
+            const r = this.CONSUME(RBrack) as GrammarToken;
             return (value: Expr) => build.index(value, l, i, r);
           },
         },
         {
           ALT: () => {
-            const l = this.CONSUME(LParen) as AlloyIToken;
+            const l = this.CONSUME(LParen) as GrammarToken;
             const args = this.OPTION(() => this.SUBRULE(this.list)) ?? [];
-            const r = this.CONSUME(RParen) as AlloyIToken;
+            const r = this.CONSUME(RParen) as GrammarToken;
             return (value: Expr) => build.call(value, l, args, r);
           },
         },
@@ -250,9 +250,9 @@ export class AlloyGrammar extends EmbeddedActionsParser {
         { ALT: () => this.node(build.literal, this.CONSUME(Null, { LABEL: 'literal' })) },
         {
           ALT: () => {
-            const l = this.CONSUME(LParen) as AlloyIToken;
+            const l = this.CONSUME(LParen) as GrammarToken;
             const inner = this.SUBRULE(this.expression, { LABEL: 'inner' });
-            const r = this.CONSUME(RParen) as AlloyIToken;
+            const r = this.CONSUME(RParen) as GrammarToken;
             return this.ACTION(() => build.paren(l, inner, r));
           },
         },
@@ -263,14 +263,14 @@ export class AlloyGrammar extends EmbeddedActionsParser {
   );
 
   /** A leaf made from one token (not while Chevrotain records the grammar: its tokens are stand-ins). */
-  private node(make: (t: AlloyIToken) => Expr, t: IToken): Expr {
-    return this.RECORDING_PHASE ? (undefined as never) : make(t as AlloyIToken);
+  private node(make: (t: GrammarToken) => Expr, t: IToken): Expr {
+    return this.RECORDING_PHASE ? (undefined as never) : make(t as GrammarToken);
   }
 
   array = this.RULE('array', (): Expr => {
-    const l = this.CONSUME(LBrack) as AlloyIToken;
+    const l = this.CONSUME(LBrack) as GrammarToken;
     const elements = this.OPTION(() => this.SUBRULE(this.list)) ?? [];
-    const r = this.CONSUME(RBrack) as AlloyIToken;
+    const r = this.CONSUME(RBrack) as GrammarToken;
     return this.ACTION(() => build.array(l, elements, r));
   });
 
@@ -285,7 +285,7 @@ export class AlloyGrammar extends EmbeddedActionsParser {
   });
 
   object = this.RULE('object', (): Expr => {
-    const l = this.CONSUME(LCurly) as AlloyIToken;
+    const l = this.CONSUME(LCurly) as GrammarToken;
     const fields: ObjectField[] = [];
     this.OPTION(() => {
       fields.push(this.SUBRULE(this.field));
@@ -295,15 +295,15 @@ export class AlloyGrammar extends EmbeddedActionsParser {
       });
       this.OPTION2(() => this.CONSUME2(Comma));
     });
-    const r = this.CONSUME(RCurly) as AlloyIToken;
+    const r = this.CONSUME(RCurly) as GrammarToken;
     return this.ACTION(() => build.object(l, fields, r));
   });
 
   field = this.RULE('field', (): ObjectField => {
     const key = this.OR(
       (this.fieldAlternatives ??= [
-        { ALT: () => this.CONSUME(Identifier, { LABEL: 'key' }) as AlloyIToken },
-        { ALT: () => this.CONSUME(StringLit, { LABEL: 'key' }) as AlloyIToken },
+        { ALT: () => this.CONSUME(Identifier, { LABEL: 'key' }) as GrammarToken },
+        { ALT: () => this.CONSUME(StringLit, { LABEL: 'key' }) as GrammarToken },
       ]),
     );
     this.CONSUME(Assign);

@@ -3,9 +3,11 @@
 // The patterns describe the valid spelling of each token, and `alloyLexer` is a plain Chevrotain
 // lexer built from them. Alloy's scanner has context the patterns cannot express (newlines become
 // TERMINATOR tokens only after identifiers, literals and closing brackets; a terminator is placed
-// before a comment that ends the line), so the parser is fed by `tokenize`, which runs the
+// before a comment that ends the line), so the parser is fed by `scanForGrammar`, which runs the
 // Alloy-faithful scanner of src/syntax/scanner.ts and turns its tokens into Chevrotain tokens.
-import { createToken, createTokenInstance, Lexer, type IToken, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
+import type { Pos } from '../src/syntax/ast.ts';
+import { Scanner, type ScanError } from '../src/syntax/scanner.ts';
 import type { Token, TokenKind } from '../src/syntax/tokens.ts';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r]+/, group: Lexer.SKIPPED });
@@ -121,7 +123,7 @@ export const allTokens: TokenType[] = [
   Dot,
 ];
 
-/** A Chevrotain lexer from the patterns alone (no terminators); see `tokenize` for the parser's input. */
+/** A Chevrotain lexer from the patterns alone (no terminators); see `scanForGrammar` for the parser's input. */
 export const alloyLexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: false });
 
 const BY_KIND = new Map<TokenKind, TokenType>([
@@ -158,9 +160,42 @@ const BY_KIND = new Map<TokenKind, TokenType>([
   ['.', Dot],
 ]);
 
-/** A Chevrotain token that keeps the Alloy token it came from (for exact positions). */
-export interface AlloyIToken extends IToken {
-  alloy: Token;
+/**
+ * A token of Alloy's scanner in the shape Chevrotain's parser reads: its token type and text, with
+ * Alloy's own positions (byte columns), which the AST takes over.
+ */
+export class GrammarToken implements IToken {
+  readonly tokenTypeIdx: number;
+
+  constructor(
+    readonly tokenType: TokenType,
+    readonly image: string,
+    readonly start: Pos,
+    readonly end: Pos,
+  ) {
+    this.tokenTypeIdx = tokenType.tokenTypeIdx!;
+  }
+
+  // Chevrotain's own position fields, derived on demand: the parser never reads them, and a field
+  // each would cost memory on every token of a large file.
+  get startOffset(): number {
+    return this.start.offset;
+  }
+  get endOffset(): number {
+    return Math.max(this.start.offset, this.end.offset - 1);
+  }
+  get startLine(): number {
+    return this.start.line;
+  }
+  get endLine(): number {
+    return this.end.line;
+  }
+  get startColumn(): number {
+    return this.start.column;
+  }
+  get endColumn(): number {
+    return this.end.column;
+  }
 }
 
 /** The Chevrotain token type of an Alloy token kind; undefined for COMMENT, ILLEGAL and EOF. */
@@ -168,24 +203,42 @@ export function tokenTypeOf(kind: TokenKind): TokenType | undefined {
   return BY_KIND.get(kind);
 }
 
-/** Converts scanner tokens (comments, EOF and illegal tokens excluded) into parser input. */
-export function toChevrotainTokens(tokens: readonly Token[]): AlloyIToken[] {
-  const out: AlloyIToken[] = [];
-  for (const t of tokens) {
+/** What the parser needs from the scan of a file. */
+export interface GrammarInput {
+  /** The parser's input: every token but comments, illegal tokens and EOF. */
+  tokens: GrammarToken[];
+  /** The scanner's errors, in order. */
+  errors: ScanError[];
+  /** The first ILLEGAL token. */
+  illegal?: Token;
+  /** The comments, and after each run of them the token that ends it (`groupComments` reads runs). */
+  comments: Token[];
+  eof: Token;
+}
+
+/**
+ * Scans a file with the Alloy-faithful scanner into the parser's input. One pass, keeping no scanner
+ * token but comments: on a large file, every object kept per token costs garbage-collection time.
+ */
+export function scanForGrammar(source: string): GrammarInput {
+  const errors: ScanError[] = [];
+  const scanner = new Scanner(source, (e) => errors.push(e));
+  const tokens: GrammarToken[] = [];
+  const comments: Token[] = [];
+  let illegal: Token | undefined;
+  let afterComment = false;
+  for (;;) {
+    const t = scanner.scan();
+    if (t.kind === 'COMMENT') {
+      comments.push(t);
+      afterComment = true;
+      continue;
+    }
+    if (afterComment) comments.push(t);
+    afterComment = false;
+    if (t.kind === 'EOF') return { tokens, errors, illegal, comments, eof: t };
     const type = BY_KIND.get(t.kind);
-    if (!type) continue;
-    const it = createTokenInstance(
-      type,
-      t.text,
-      t.start.offset,
-      Math.max(t.start.offset, t.end.offset - 1),
-      t.start.line,
-      t.end.line,
-      t.start.column,
-      t.end.column,
-    ) as AlloyIToken;
-    it.alloy = t;
-    out.push(it);
+    if (type) tokens.push(new GrammarToken(type, t.text, t.start, t.end));
+    else illegal ??= t;
   }
-  return out;
 }

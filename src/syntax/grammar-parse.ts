@@ -4,10 +4,9 @@
 // error messages are Chevrotain's, not Alloy's, so `parseFile` reads a file it refuses again with
 // the faithful parser.
 import { alloyGrammar } from '../../grammar/parser.ts';
-import { toChevrotainTokens } from '../../grammar/tokens.ts';
+import { GrammarToken, scanForGrammar } from '../../grammar/tokens.ts';
 import type { Diagnostic, File } from './ast.ts';
 import { groupComments } from './comments.ts';
-import { scanAll } from './scanner.ts';
 
 export interface GrammarParseResult {
   /** Present when the tokens matched the grammar. */
@@ -27,28 +26,26 @@ export function parseWithGrammar(source: string, fileName: string): GrammarParse
 }
 
 function parseWithGrammarUnguarded(source: string, fileName: string): GrammarParseResult {
-  const { tokens, errors } = scanAll(source);
+  const { tokens, errors, illegal, comments, eof } = scanForGrammar(source);
   const diagnostics: Diagnostic[] = errors.map((e) => ({ severity: 'error', file: fileName, message: e.message, range: { start: e.pos, end: e.pos } }));
-  const illegal = tokens.find((t) => t.kind === 'ILLEGAL');
   if (illegal && errors.length === 0) {
     diagnostics.push({ severity: 'error', file: fileName, message: `illegal token ${illegal.text}`, range: { start: illegal.start, end: illegal.end } });
   }
-  const parsed = alloyGrammar().parse(toChevrotainTokens(tokens));
+  const parsed = alloyGrammar().parse(tokens);
   for (const e of parsed.errors) {
-    const t = e.token as { alloy?: { start: File['range']['start'] } };
-    const at = t.alloy?.start ?? tokens[tokens.length - 1]!.start;
+    // Past the last token Chevrotain reports its own EOF token, which has no Alloy position.
+    const at = e.token instanceof GrammarToken ? e.token.start : eof.start;
     diagnostics.push({ severity: 'error', file: fileName, message: e.message, range: { start: at, end: at } });
   }
   if (!parsed.body) return { diagnostics };
   for (const { at, message } of parsed.labelErrors) {
-    diagnostics.push({ severity: 'error', file: fileName, message, range: { start: at.alloy.start, end: at.alloy.end } });
+    diagnostics.push({ severity: 'error', file: fileName, message, range: { start: at.start, end: at.end } });
   }
-  const eof = tokens[tokens.length - 1]!;
   const file: File = {
     kind: 'File',
     name: fileName,
     body: parsed.body,
-    comments: groupComments(tokens),
+    comments: groupComments(comments),
     range: { start: { offset: 0, line: 1, column: 1 }, end: eof.start },
   };
   return { file, diagnostics };

@@ -72,3 +72,26 @@ describe('grammar and faithful parser', () => {
     expect(r.diagnostics.length).toBeGreaterThan(0);
   });
 });
+
+describe('grammar parser reused across files', () => {
+  const valid = 'a "x" {\n  b = [1, 2] // c\n}\n';
+
+  function readsValidFileAfter(previous: string): void {
+    parseWithGrammar(previous, 'previous');
+    const r = parseWithGrammar(valid, 'f');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.file).toEqual(parseFile(valid, 'f').file);
+  }
+
+  it('reads a valid file after a file with a syntax error', () => {
+    readsValidFileAfter('a = [1,\n');
+  });
+
+  it('reads a valid file after a file with block-label errors', () => {
+    readsValidFileAfter('a "b c" {}\nd `e` {}\n');
+  });
+
+  it('reads a valid file after a file nested too deep for it', () => {
+    readsValidFileAfter(`x = ${'['.repeat(20000)}`);
+  });
+});
