@@ -38,20 +38,22 @@ export function attribute(name: GrammarToken, value: Expr): AttributeStmt {
   return { kind: 'Attribute', name: { name: name.image, range: { start, end: name.end } }, value, range: { start, end: value.range.end } };
 }
 
-/** A block statement; problems with its label go to `labelErrors`. */
+/** A block statement named `first.more…`; problems with its label go to `labelErrors`. */
 export function block(
-  names: readonly GrammarToken[],
+  first: GrammarToken,
+  more: readonly GrammarToken[],
   label: GrammarToken | undefined,
   lCurly: GrammarToken,
   body: Stmt[],
   rCurly: GrammarToken,
   labelErrors: LabelError[],
 ): BlockStmt {
-  const first = names[0]!;
-  const last = names[names.length - 1]!;
+  const name = [first.image];
+  for (const t of more) name.push(t.image);
+  const last = more.length > 0 ? more[more.length - 1]! : first;
   const b: BlockStmt = {
     kind: 'Block',
-    name: names.map((t) => t.image),
+    name,
     nameRange: { start: first.start, end: last.end },
     body,
     lCurly: lCurly.start,

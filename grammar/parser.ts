@@ -62,7 +62,7 @@ type Suffix = (value: Expr) => Expr;
 /** What follows a statement's first identifier: `= value`, or the rest of a block. */
 type StatementRest =
   | { value: Expr }
-  | { names: GrammarToken[]; label: GrammarToken | undefined; lCurly: GrammarToken; body: Stmt[]; rCurly: GrammarToken };
+  | { moreNames: GrammarToken[]; label: GrammarToken | undefined; lCurly: GrammarToken; body: Stmt[]; rCurly: GrammarToken };
 
 export interface GrammarResult {
   /** The statements of the file; absent when the tokens do not match the grammar. */
@@ -136,16 +136,16 @@ export class AlloyGrammar extends EmbeddedActionsParser {
         },
         {
           ALT: () => {
-            const names: GrammarToken[] = [];
+            const moreNames: GrammarToken[] = [];
             this.MANY(() => {
               this.CONSUME(Dot);
-              names.push(this.CONSUME2(Identifier, { LABEL: 'name' }) as GrammarToken);
+              moreNames.push(this.CONSUME2(Identifier, { LABEL: 'name' }) as GrammarToken);
             });
             const label = this.OPTION(() => this.CONSUME(StringLit, { LABEL: 'label' }) as GrammarToken);
             const lCurly = this.CONSUME(LCurly) as GrammarToken;
             const body = this.SUBRULE(this.body);
             const rCurly = this.CONSUME(RCurly) as GrammarToken;
-            return { names, label, lCurly, body, rCurly };
+            return { moreNames, label, lCurly, body, rCurly };
           },
         },
       ]),
@@ -153,7 +153,7 @@ export class AlloyGrammar extends EmbeddedActionsParser {
     return this.ACTION(() =>
       'value' in rest
         ? build.attribute(first, rest.value)
-        : build.block([first, ...rest.names], rest.label, rest.lCurly, rest.body, rest.rCurly, this.labelErrors),
+        : build.block(first, rest.moreNames, rest.label, rest.lCurly, rest.body, rest.rCurly, this.labelErrors),
     );
   });
 
