@@ -55,7 +55,7 @@ export function register(program: Command): void {
     .option('--reveal', 'print secrets unmasked')
     .option('--labels <json>', 'stream labels for every entry, as a JSON object of strings')
     .option('--engine <name>', `regex engine (${availableEngines().join(', ')}; default ${getDefaultEngine()})`)
-    .option('--workers <n|auto>', 'worker threads to spread the cells over; the report is the same (auto: measured default)', 'auto')
+    .option('--workers <n|auto>', 'worker threads to spread the cells over; the report is the same (auto: one, unless 200 000+ entries and 3+ cores are idle)', 'auto')
     .option('--list', 'list the secret types and contexts, and exit')
     .action(async (file: string | undefined, opts: FuzzCliOptions) => {
       process.exitCode = await fuzzCommand(file, opts);

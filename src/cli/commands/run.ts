@@ -38,7 +38,7 @@ export function register(program: Command): void {
     .addOption(new Option('--input-format <format>', 'text: one entry per line; jsonl: {"line":…,"labels":{…}} per line').choices(['text', 'jsonl']).default('text'))
     .addOption(new Option('--format <format>', 'text: the lines; jsonl: {"line","labels","extracted","dropped"} per entry').choices(['text', 'jsonl']).default('text'))
     .option('--keep-cr', 'keep a CR before LF as part of the line (default: removed, as loki.source.file does)')
-    .option('--workers <n|auto>', 'worker threads to spread the lines over, output in input order (auto: several for a large input file, else one)', 'auto')
+    .option('--workers <n|auto>', 'worker threads to spread the lines over, output in input order (auto: one, unless the input is a file of 64 MiB or more and 3+ cores are idle)', 'auto')
     .action(async (file: string, opts: RunOptions) => {
       process.exitCode = await runCommand(file, opts);
     });
