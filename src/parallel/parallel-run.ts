@@ -50,7 +50,8 @@ export async function* runParallel(input: AsyncIterable<Uint8Array>, pool: Batch
   let count = 0;
   const feed = async (): Promise<void> => {
     const cutter = new BatchCutter({ targetBytes: opts.batchBytes ?? DEFAULT_BATCH_BYTES, maxLineBytes: opts.maxLineBytes });
-    // No slot, no next read: reading waits for the consumer (the cutter holds at most one batch).
+    // No slot, no next read: reading waits for the consumer. Read and not yet sent is at most one
+    // input chunk, cut into batches, and the cutter's unfinished batch.
     const sendAll = async (batches: InputBatch[]): Promise<boolean> => {
       for (const b of batches) {
         if (!(await slots.acquire()) || stopped) return false;
