@@ -3,7 +3,7 @@
 // (VmRSS) every 250 ms from /proc, plus its peak (VmHWM) just before it exits. Flat means the
 // samples of the second half stay where the first half's were. Linux only; prints Markdown.
 //
-//   npx tsx bench/rss.ts [--gb 1] [--config bench/rules/seed.alloy]
+//   npx tsx bench/rss.ts [--gb 1] [--config bench/rules/seed.alloy] [--component loki.secretfilter.default]
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { corpusBuffer } from './corpus.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { gb: { type: 'string', default: '1' }, config: { type: 'string', default: 'bench/rules/seed.alloy' } } });
+const { values } = parseArgs({ options: { gb: { type: 'string', default: '1' }, config: { type: 'string', default: 'bench/rules/seed.alloy' }, component: { type: 'string' } } });
 const total = Number(values.gb) * 1024 ** 3;
 const { data } = corpusBuffer(16 * 1024 * 1024, { seed: 1 });
 
@@ -26,7 +26,8 @@ function statusKb(pid: number, key: string): number | null {
 }
 
 // node itself (not the shell wrapper), so /proc/<pid> is the process that runs the pipeline.
-const child = spawn(process.execPath, [resolve(root, 'bin/alloy-scrub'), 'run', resolve(root, values.config)], { stdio: ['pipe', 'pipe', 'inherit'] });
+const componentArgs = values.component ? ['--component', values.component] : [];
+const child = spawn(process.execPath, [resolve(root, 'bin/alloy-scrub'), 'run', resolve(root, values.config), ...componentArgs], { stdio: ['pipe', 'pipe', 'inherit'] });
 const samples: Array<{ fedBytes: number; rssKb: number }> = [];
 let fed = 0;
 let outBytes = 0;
