@@ -111,4 +111,27 @@ describe('formatFile', () => {
   it("drops an empty block label, as Alloy's printer does", () => {
     expect(fmt('a "" {\n}\n')).toBe('a { }\n');
   });
+
+  // Alloy's printer sends a raw string's text through its tab writer as plain text, so the last line
+  // of a multi-line raw string is a row with no indentation cell, and the tab it writes before a
+  // trailing comment ends a cell there. That cell joins the indentation column of the rows above.
+  it("indents the rows above a raw string's last line one tab deeper when 8 or more characters of it precede a comment, as Alloy's printer does", () => {
+    expect(fmt('b {\nc = 1\na = `x\nyyyyyyy` // c\n}\n')).toBe('b {\n\t\tc = 1\n\t\ta = `x\nyyyyyyy` // c\n}\n');
+  });
+
+  it("keeps the usual indentation when fewer than 8 characters of a raw string's last line precede a comment", () => {
+    expect(fmt('b {\nc = 1\na = `x\nyyyyyy` // c\n}\n')).toBe('b {\n\tc = 1\n\ta = `x\nyyyyyy` // c\n}\n');
+  });
+
+  it("gives that extra tab to an empty block above at the next run once the block fits on one line, as Alloy's printer does", () => {
+    const once = fmt('b {\na {\n}\na = `x\nyyyyyyy` // c\n}\n');
+    expect(once).toBe('b {\n\ta { }\n\t\ta = `x\nyyyyyyy` // c\n}\n');
+    expect(fmt(once)).toBe('b {\n\t\ta { }\n\t\ta = `x\nyyyyyyy` // c\n}\n');
+  });
+
+  it('formats nested blocks ending in a commented multi-line raw string as Alloy does, run once and twice', () => {
+    const once = fmt('a {\na {\na {\n\n}\na = !a([`multi\nline`]) || 0 // trailing\n\n}\n\n}\n');
+    expect(once).toBe('a {\n\ta {\n\t\ta { }\n\t\t\ta = !a([`multi\nline`]) || 0 // trailing\n\n\t}\n}\n');
+    expect(fmt(once)).toBe('a {\n\ta {\n\t\t\ta { }\n\t\t\ta = !a([`multi\nline`]) || 0 // trailing\n\n\t}\n}\n');
+  });
 });

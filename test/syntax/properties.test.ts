@@ -7,6 +7,7 @@ import { fc, test } from '@fast-check/vitest';
 import { parseFile } from '../../src/syntax/parse.ts';
 import { formatFile } from '../../src/syntax/printer.ts';
 import { stripPositions } from '../../src/syntax/ast-compare.ts';
+import type { File, LiteralExpr } from '../../src/syntax/ast.ts';
 import { decodeSource } from '../../src/syntax/source-text.ts';
 import { alloyFile } from './arbitraries.ts';
 
@@ -36,6 +37,40 @@ const mutated = fc
  */
 const COMMENT_AFTER_CALL = /\)[ \t]*(\/\/|\/\*)/;
 
+/** Lines on which a raw string that spans several lines ends. */
+function rawStringEndLines(node: unknown, lines: Set<number>): Set<number> {
+  if (Array.isArray(node)) {
+    for (const n of node) rawStringEndLines(n, lines);
+  } else if (node !== null && typeof node === 'object') {
+    const lit = node as Partial<LiteralExpr>;
+    if (lit.kind === 'Literal' && lit.raw?.startsWith('`') && lit.range && lit.range.end.line > lit.range.start.line) lines.add(lit.range.end.line);
+    for (const v of Object.values(node)) rawStringEndLines(v, lines);
+  }
+  return lines;
+}
+
+/**
+ * Alloy's printer passes a raw string's text to its tab writer unescaped, so the last line of a
+ * multi-line raw string is a row without indentation cells, and the tab written before a comment
+ * on that line ends a cell that joins the indentation column of the rows above. When that cell is
+ * 8 or more characters wide, those rows get one tab more, and which rows they are depends on the
+ * layout above (an empty block written over several lines ends the run; once fmt has made it
+ * `a { }`, it no longer does), so the output can change again at the next run. We reproduce that,
+ * so idempotence is not claimed for such a file. `text` is formatted output (the cell is the
+ * printed text before the comment) and `file` its tree.
+ */
+function wideCommentAfterRawString(file: File, text: string): boolean {
+  const ends = rawStringEndLines(file.body, new Set());
+  return file.comments.some((g) =>
+    g.comments.some((c) => {
+      if (!ends.has(c.range.start.line)) return false;
+      const at = c.range.start.offset;
+      const before = text.slice(text.lastIndexOf('\n', at - 1) + 1, at).trimEnd();
+      return [...before].length >= 8;
+    }),
+  );
+}
+
 function fmtKeepsTree(src: string): void {
   const first = parseFile(src, 'f');
   if (first.diagnostics.length > 0) return;
@@ -43,7 +78,8 @@ function fmtKeepsTree(src: string): void {
   const second = parseFile(once, 'f');
   expect(second.diagnostics).toEqual([]);
   expect(stripPositions(second.file)).toEqual(stripPositions(first.file));
-  if (!COMMENT_AFTER_CALL.test(src)) expect(formatFile(second.file, once)).toBe(once);
+  if (COMMENT_AFTER_CALL.test(src) || wideCommentAfterRawString(second.file, once)) return;
+  expect(formatFile(second.file, once)).toBe(once);
 }
 
 describe('parseFile never throws', () => {
