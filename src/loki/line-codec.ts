@@ -49,6 +49,48 @@ const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const CR = 0x0d;
 
 /**
+ * The start of a line whose LF has not come yet, held between chunks, and the rule for a line that
+ * grows too long: once its bytes exceed maxLineBytes + 1 (one CR of slack keeps a line of exactly
+ * maxLineBytes plus its CRLF from being refused; the limit is checked before the line end is
+ * known) it is no longer held, only counted. LineSplitter and the batch cutter of `--workers` must
+ * cut lines alike, so both keep their unfinished line here.
+ */
+export class HeldLine {
+  pieces: Buffer[] = [];
+  bytes = 0;
+  /** Bytes seen so far of a line over the limit (its pieces are dropped); null while held. */
+  skipping: number | null = null;
+
+  /** `copyPieces`: copy what is held, for callers that may reuse a chunk's memory. */
+  constructor(
+    private readonly maxLineBytes: number,
+    private readonly copyPieces: boolean,
+  ) {}
+
+  add(piece: Buffer): void {
+    if (this.skipping !== null) {
+      this.skipping += piece.length;
+      return;
+    }
+    this.bytes += piece.length;
+    if (this.bytes > this.maxLineBytes + 1) {
+      this.skipping = this.bytes;
+      this.pieces = [];
+      this.bytes = 0;
+      return;
+    }
+    this.pieces.push(this.copyPieces ? Buffer.from(piece) : piece);
+  }
+
+  /** Forgets the line once it has been completed. */
+  clear(): void {
+    this.pieces = [];
+    this.bytes = 0;
+    this.skipping = null;
+  }
+}
+
+/**
  * Incremental LF splitter. Feed chunks with `push`, then call `end` once; each returns the lines
  * completed so far, in input order. Returned buffers may share memory with the pushed chunks and
  * must be consumed before the caller reuses those chunks.
@@ -56,11 +98,8 @@ const CR = 0x0d;
 export class LineSplitter {
   private readonly keepCr: boolean;
   private readonly maxLineBytes: number;
-  /** Pieces of the unfinished line (kept as a list so a 10 MB line is copied once, not per chunk). */
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
-  /** Set while skipping the rest of a line that went over the limit: bytes seen so far. */
-  private skipping: number | null = null;
+  /** The unfinished line (pieces kept as a list so a 10 MB line is copied once, not per chunk). */
+  private readonly held: HeldLine;
   private lineNo = 0;
   /** The first bytes of the input, held until it is known whether they are a BOM; null after. */
   private head: Buffer | null;
@@ -68,6 +107,8 @@ export class LineSplitter {
   constructor(opts: LineSplitterOptions = {}) {
     this.keepCr = opts.keepCr ?? false;
     this.maxLineBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+    // Copy: the caller may reuse the chunk's memory after push returns.
+    this.held = new HeldLine(this.maxLineBytes, true);
     this.head = opts.keepBom ? null : Buffer.alloc(0);
     this.lineNo = (opts.firstLineNo ?? 1) - 1;
   }
@@ -95,7 +136,7 @@ export class LineSplitter {
       this.completeLine(buf.subarray(start, nl), out);
       start = nl + 1;
     }
-    if (start < buf.length) this.addPending(buf.subarray(start));
+    if (start < buf.length) this.held.add(buf.subarray(start));
     return out;
   }
 
@@ -105,41 +146,22 @@ export class LineSplitter {
     const rest = this.head !== null && this.head.length > 0 ? this.split(this.head) : [];
     this.head = null;
     const out: RawLine[] = rest;
-    if (this.skipping !== null || this.pendingBytes > 0) this.completeLine(Buffer.alloc(0), out);
+    if (this.held.skipping !== null || this.held.bytes > 0) this.completeLine(Buffer.alloc(0), out);
     return out;
-  }
-
-  private addPending(piece: Buffer): void {
-    if (this.skipping !== null) {
-      this.skipping += piece.length;
-      return;
-    }
-    this.pendingBytes += piece.length;
-    // The limit is checked before the line end is known; one CR of slack keeps a line of exactly
-    // maxLineBytes plus its CRLF from being refused.
-    if (this.pendingBytes > this.maxLineBytes + 1) {
-      this.skipping = this.pendingBytes;
-      this.pending = [];
-      this.pendingBytes = 0;
-      return;
-    }
-    // Copy: the caller may reuse the chunk's memory after push returns.
-    this.pending.push(Buffer.from(piece));
   }
 
   private completeLine(tail: Buffer, out: RawLine[]): void {
     this.lineNo++;
-    if (this.skipping !== null) {
-      out.push({ kind: 'too-long', lineNo: this.lineNo, byteLength: this.skipping + tail.length });
-      this.skipping = null;
+    const held = this.held;
+    if (held.skipping !== null) {
+      out.push({ kind: 'too-long', lineNo: this.lineNo, byteLength: held.skipping + tail.length });
+      held.clear();
       return;
     }
     let line = tail;
-    if (this.pending.length > 0) {
-      this.pending.push(tail);
-      line = Buffer.concat(this.pending, this.pendingBytes + tail.length);
-      this.pending = [];
-      this.pendingBytes = 0;
+    if (held.pieces.length > 0) {
+      line = Buffer.concat([...held.pieces, tail], held.bytes + tail.length);
+      held.clear();
     }
     if (!this.keepCr && line.length > 0 && line[line.length - 1] === CR) line = line.subarray(0, line.length - 1);
     if (line.length > this.maxLineBytes) {

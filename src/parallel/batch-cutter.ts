@@ -20,7 +20,7 @@
 // Batches own their bytes (a fresh ArrayBuffer each), so they can be transferred to a worker
 // without a copy. Pushed chunks are only read, never kept past the batch they end up in.
 import { Buffer } from 'node:buffer';
-import { DEFAULT_MAX_LINE_BYTES } from '../loki/line-codec.ts';
+import { DEFAULT_MAX_LINE_BYTES, HeldLine } from '../loki/line-codec.ts';
 
 export interface InputBatch {
   /** Position in the stream, from 0. */
@@ -56,17 +56,15 @@ export class BatchCutter {
   private parts: Buffer[] = [];
   private partsBytes = 0;
   private skipped: SkippedBytes[] = [];
-  /** Pieces of the unfinished line (not yet in the batch: a batch never ends inside a line). */
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
-  /** Bytes of a too-long line counted so far, while its LF has not come. */
-  private skipping: number | null = null;
+  /** The unfinished line (not yet in the batch: a batch never ends inside a line). */
+  private readonly held: HeldLine;
   private seq = 0;
   private nextLineNo = 1;
 
   constructor(opts: BatchCutterOptions) {
     this.targetBytes = Math.max(1, opts.targetBytes);
     this.maxLineBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+    this.held = new HeldLine(this.maxLineBytes, false);
   }
 
   push(chunk: Uint8Array): InputBatch[] {
@@ -91,14 +89,14 @@ export class BatchCutter {
     // A prefix of a BOM and nothing else: ordinary content after all.
     if (this.head !== null && this.head.length > 0) this.split(this.head, out);
     this.head = null;
-    if (this.skipping !== null) {
-      this.skipped.push({ at: this.partsBytes, length: this.skipping });
-      this.skipping = null;
-    } else if (this.pendingBytes > 0) {
-      this.parts.push(...this.pending);
-      this.partsBytes += this.pendingBytes;
-      this.pending = [];
-      this.pendingBytes = 0;
+    const held = this.held;
+    if (held.skipping !== null) {
+      this.skipped.push({ at: this.partsBytes, length: held.skipping });
+      held.clear();
+    } else if (held.bytes > 0) {
+      this.parts.push(...held.pieces);
+      this.partsBytes += held.bytes;
+      held.clear();
     }
     if (this.partsBytes > 0 || this.skipped.length > 0 || this.seq === 0) out.push(this.emit());
     return out;
@@ -106,50 +104,34 @@ export class BatchCutter {
 
   private split(buf: Buffer, out: InputBatch[]): void {
     let start = 0;
-    if (this.skipping !== null) {
+    const held = this.held;
+    if (held.skipping !== null) {
       const nl = buf.indexOf(LF);
       if (nl < 0) {
-        this.skipping += buf.length;
+        held.add(buf);
         return;
       }
       // The too-long line ends here: its placeholder, then its LF as the first byte of the rest.
-      this.skipped.push({ at: this.partsBytes, length: this.skipping + nl });
-      this.skipping = null;
+      this.skipped.push({ at: this.partsBytes, length: held.skipping + nl });
+      held.clear();
       start = nl;
-    } else if (this.pendingBytes > 0) {
+    } else if (held.bytes > 0) {
       if (buf.indexOf(LF) < 0) {
-        this.addPending(buf);
+        held.add(buf);
         return;
       }
       // The held line ends in this chunk: its pieces open the run of whole lines below.
-      this.parts.push(...this.pending);
-      this.partsBytes += this.pendingBytes;
-      this.pending = [];
-      this.pendingBytes = 0;
+      this.parts.push(...held.pieces);
+      this.partsBytes += held.bytes;
+      held.clear();
     }
     const lastNl = buf.lastIndexOf(LF);
     if (lastNl < start) {
-      if (start < buf.length) this.addPending(buf.subarray(start));
+      if (start < buf.length) this.held.add(buf.subarray(start));
       return;
     }
     this.addWholeLines(buf.subarray(start, lastNl + 1), out);
-    if (lastNl + 1 < buf.length) this.addPending(buf.subarray(lastNl + 1));
-  }
-
-  /** LineSplitter's rule: a line is given up once its held bytes exceed maxLineBytes + 1. */
-  private addPending(piece: Buffer): void {
-    if (this.skipping !== null) {
-      this.skipping += piece.length;
-      return;
-    }
-    this.pendingBytes += piece.length;
-    if (this.pendingBytes > this.maxLineBytes + 1) {
-      this.skipping = this.pendingBytes;
-      this.pending = [];
-      this.pendingBytes = 0;
-      return;
-    }
-    this.pending.push(piece);
+    if (lastNl + 1 < buf.length) this.held.add(buf.subarray(lastNl + 1));
   }
 
   /** `run` ends with an LF; the batch so far plus run[..first LF] is a line. Cuts after LFs only. */
