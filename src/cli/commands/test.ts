@@ -1,6 +1,6 @@
 // `alloy-scrub test PATH…`: run scrub-rule test files and report verdicts.
-import { readFileSync, watch } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { readFileSync, watch, type FSWatcher } from 'node:fs';
+import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { compileRegex } from '../../regex/index.ts';
 import { discoverTestFiles } from '../../harness/discover.ts';
@@ -87,25 +87,26 @@ function runOnce(paths: string[], opts: TestOptions, select?: (name: string) => 
 }
 
 async function watchAndRun(paths: string[], once: () => { code: number; watched: string[] }): Promise<never> {
-  let watchers: ReturnType<typeof watch>[] = [];
+  let watchers: FSWatcher[] = [];
   let timer: NodeJS.Timeout | undefined;
+  const again = () => {
+    clearTimeout(timer);
+    timer = setTimeout(cycle, 150);
+  };
   const cycle = () => {
     for (const w of watchers) w.close();
     let watched: string[] = [];
     try {
       watched = once().watched;
     } catch (err) {
-      if (!(err instanceof CliExit)) throw err;
-      process.stderr.write(`${err.message}\n`);
+      // Whatever stopped this run (a test file gone, a path that does not exist yet) is reported;
+      // the next change runs again.
+      process.stderr.write(`${err instanceof CliExit ? err.message : `alloy-scrub: ${(err as Error)?.message ?? String(err)}`}\n`);
       watched = paths;
     }
+    watchers = watched.flatMap((f) => watchPath(f, again) ?? []);
+    // Said once the watches are in place: a change from here on runs the tests again.
     process.stderr.write(`\nwatching ${watched.length} file(s) for changes; Ctrl-C to stop\n`);
-    watchers = watched.map((f) =>
-      watch(f, () => {
-        clearTimeout(timer);
-        timer = setTimeout(cycle, 150);
-      }),
-    );
   };
   cycle();
   return new Promise<never>(() => {
@@ -113,3 +114,33 @@ async function watchAndRun(paths: string[], once: () => { code: number; watched:
   });
 }
 
+/**
+ * Calls `onChange` when `path` changes. A path that does not exist (deleted, renamed away, or
+ * between the two halves of an editor's delete-and-write save) is waited for in its directory,
+ * so that it runs again once it is back. Undefined when neither can be watched (said on stderr).
+ */
+function watchPath(path: string, onChange: () => void): FSWatcher | undefined {
+  const start = (target: string, listener: (event: string, name: string | null) => void): FSWatcher => {
+    const w = watch(target, listener);
+    // A watcher whose target goes away may report an error instead of an event (platform-dependent).
+    w.on('error', onChange);
+    return w;
+  };
+  const cannotWatch = (err: unknown) => {
+    process.stderr.write(`alloy-scrub: cannot watch ${path}: ${(err as Error).message}\n`);
+    return undefined;
+  };
+  try {
+    return start(path, onChange);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return cannotWatch(err);
+  }
+  const name = basename(path);
+  try {
+    return start(dirname(path), (_event, changed) => {
+      if (changed === null || changed === name) onChange();
+    });
+  } catch (err) {
+    return cannotWatch(err);
+  }
+}
