@@ -98,10 +98,33 @@ describe('formatFile', () => {
     expect(fmt('a = {"k-1" = 1}\n')).toBe('a = {"k-1" = 1}\n');
   });
 
-  it("moves a comment after a multi-line call down a line at each run, as Alloy's printer does", () => {
+  // Alloy's printer writes a call's `)` at the position it had before the line break that follows
+  // a trailing comma, so it believes that `)` to be one line higher than it is printed, and places
+  // a comment after it by that line.
+  it("moves a comment on the line of a call's `)` written after a trailing comma down a line at each of the first two runs, as Alloy's printer does", () => {
     const once = fmt('a = f(\n1,\n) // c\n');
     expect(once).toBe('a = f(\n\t1,\n)\n// c\n');
     expect(fmt(once)).toBe('a = f(\n\t1,\n)\n\n// c\n');
+  });
+
+  it("leaves a comment in place once a blank line separates it from a call's `)` written after a trailing comma", () => {
+    expect(fmt('a = f(\n\t1,\n)\n\n// c\n')).toBe('a = f(\n\t1,\n)\n\n// c\n');
+  });
+
+  it("moves a comment on the line of the `)` of parentheses around such a call down a line, as Alloy's printer does", () => {
+    expect(fmt('a = (f(\n1,\n)) // c\n')).toBe('a = (f(\n\t1,\n))\n// c\n');
+  });
+
+  it("keeps a comment after a multi-line call whose `)` follows its last argument on the same line", () => {
+    expect(fmt('a = f(1,\n\t2) // c\n')).toBe('a = f(1,\n\t2) // c\n');
+  });
+
+  it("keeps a comment after an operand that follows a call's `)` written after a trailing comma", () => {
+    expect(fmt('a = f(\n\t1,\n) + 1 // c\n')).toBe('a = f(\n\t1,\n) + 1 // c\n');
+  });
+
+  it("puts a blank line at once between a comment and the `)` of nested calls each written after a trailing comma, as Alloy's printer does", () => {
+    expect(fmt('a = f(\ng(\n1,\n),\n) // c\n')).toBe('a = f(\n\tg(\n\t\t1,\n\t),\n)\n\n// c\n');
   });
 
   it("re-quotes the raw text of a quoted key, doubling its backslashes, as Alloy's printer does", () => {
