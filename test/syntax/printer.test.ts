@@ -157,4 +157,47 @@ describe('formatFile', () => {
     expect(once).toBe('a {\n\ta {\n\t\ta { }\n\t\t\ta = !a([`multi\nline`]) || 0 // trailing\n\n\t}\n}\n');
     expect(fmt(once)).toBe('a {\n\ta {\n\t\t\ta { }\n\t\t\ta = !a([`multi\nline`]) || 0 // trailing\n\n\t}\n}\n');
   });
+
+  // Alloy's printer ends a run of aligned `=` after a statement that spans several source lines
+  // (in an object, after a field whose value does), judging by the lines of its input, also when it
+  // prints that statement on one line; the next run reads the statement from one line.
+  it("aligns an attribute it put on one line with the attribute below only at the second run, as Alloy's printer does", () => {
+    const once = fmt('id = constants.\nhostname\nyyyy = 2\n');
+    expect(once).toBe('id = constants.hostname\nyyyy = 2\n');
+    expect(fmt(once)).toBe('id   = constants.hostname\nyyyy = 2\n');
+  });
+
+  it('does the same after a binary operator ending a line', () => {
+    const once = fmt('id = 1 +\n2\nyyyy = 2\n');
+    expect(once).toBe('id = 1 + 2\nyyyy = 2\n');
+    expect(fmt(once)).toBe('id   = 1 + 2\nyyyy = 2\n');
+  });
+
+  it('keeps an attribute it put on one line apart from one after a blank line, at every run', () => {
+    expect(fmt('id = constants.\nhostname\n\nyyyy = 2\n')).toBe('id = constants.hostname\n\nyyyy = 2\n');
+    expect(fmt('id = constants.hostname\n\nyyyy = 2\n')).toBe('id = constants.hostname\n\nyyyy = 2\n');
+  });
+
+  it("aligns an object field whose value it put on one line with the field below only at the second run, as Alloy's printer does", () => {
+    const once = fmt('x = {\n a = c.\nd,\n bbbb = 2,\n}\n');
+    expect(once).toBe('x = {\n\ta = c.d,\n\tbbbb = 2,\n}\n');
+    expect(fmt(once)).toBe('x = {\n\ta    = c.d,\n\tbbbb = 2,\n}\n');
+  });
+
+  it('aligns at once a field whose name and one-line value were on two lines (only the value counts)', () => {
+    expect(fmt('x = {\n a =\n1,\n bbbb = 2,\n}\n')).toBe('x = {\n\ta    = 1,\n\tbbbb = 2,\n}\n');
+  });
+
+  it("aligns the comment after an empty block written over two lines with the attribute below only at the second run, as Alloy's printer does", () => {
+    const once = fmt('a {\n} // c\nxxxxxx = 1\n');
+    expect(once).toBe('a { } // c\nxxxxxx = 1\n');
+    expect(fmt(once)).toBe('a { }  // c\nxxxxxx = 1\n');
+  });
+
+  // Alloy's printer writes a block's name parts joined, then the comments among them, then `{`.
+  it("writes a line comment within a dotted block name after the name, leaving `{` on the next line where Alloy's parser rejects it, as Alloy's printer does", () => {
+    const once = fmt('a.// c\nb {\n}\n');
+    expect(once).toBe('a.b // c\n{ }\n');
+    expect(parseFile(once, 'f').diagnostics).not.toEqual([]);
+  });
 });
