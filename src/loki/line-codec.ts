@@ -49,6 +49,39 @@ const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const CR = 0x0d;
 
 /**
+ * Skips a UTF-8 byte order mark at the very start of the input, however its bytes are split
+ * between chunks: the first bytes are held back until they are known to be a BOM or not.
+ * LineSplitter and the batch cutter of `--workers` must agree on it, so both use this.
+ */
+export class BomSkipper {
+  /** The first bytes while they may still be a BOM; null once decided (or when kept). */
+  private head: Buffer | null;
+
+  constructor(keepBom = false) {
+    this.head = keepBom ? null : Buffer.alloc(0);
+  }
+
+  /** The bytes to split, or null while they are all a prefix of a BOM. */
+  push(buf: Buffer): Buffer | null {
+    if (this.head === null) return buf;
+    const head = Buffer.concat([this.head, buf]);
+    if (head.length < UTF8_BOM.length && UTF8_BOM.subarray(0, head.length).equals(head)) {
+      this.head = head;
+      return null;
+    }
+    this.head = null;
+    return head.subarray(0, UTF8_BOM.length).equals(UTF8_BOM) ? head.subarray(UTF8_BOM.length) : head;
+  }
+
+  /** End of input: held bytes that were a BOM's prefix and nothing else, which are content after all. */
+  end(): Buffer {
+    const rest = this.head ?? Buffer.alloc(0);
+    this.head = null;
+    return rest;
+  }
+}
+
+/**
  * The start of a line whose LF has not come yet, held between chunks, and the rule for a line that
  * grows too long: once its bytes exceed maxLineBytes + 1 (one CR of slack keeps a line of exactly
  * maxLineBytes plus its CRLF from being refused; the limit is checked before the line end is
@@ -101,30 +134,20 @@ export class LineSplitter {
   /** The unfinished line (pieces kept as a list so a 10 MB line is copied once, not per chunk). */
   private readonly held: HeldLine;
   private lineNo = 0;
-  /** The first bytes of the input, held until it is known whether they are a BOM; null after. */
-  private head: Buffer | null;
+  private readonly bom: BomSkipper;
 
   constructor(opts: LineSplitterOptions = {}) {
     this.keepCr = opts.keepCr ?? false;
     this.maxLineBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
     // Copy: the caller may reuse the chunk's memory after push returns.
     this.held = new HeldLine(this.maxLineBytes, true);
-    this.head = opts.keepBom ? null : Buffer.alloc(0);
+    this.bom = new BomSkipper(opts.keepBom);
     this.lineNo = (opts.firstLineNo ?? 1) - 1;
   }
 
   push(chunk: Uint8Array): RawLine[] {
-    let buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    if (this.head !== null) {
-      const head = Buffer.concat([this.head, buf]);
-      if (head.length < UTF8_BOM.length && UTF8_BOM.subarray(0, head.length).equals(head)) {
-        this.head = head;
-        return [];
-      }
-      this.head = null;
-      buf = head.subarray(0, UTF8_BOM.length).equals(UTF8_BOM) ? head.subarray(UTF8_BOM.length) : head;
-    }
-    return this.split(buf);
+    const buf = this.bom.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    return buf === null ? [] : this.split(buf);
   }
 
   private split(buf: Buffer): RawLine[] {
@@ -143,8 +166,8 @@ export class LineSplitter {
   /** End of input: the unfinished line, if there are any bytes of it, is a line of its own. */
   end(): RawLine[] {
     // A prefix of a BOM and nothing else: ordinary content after all.
-    const rest = this.head !== null && this.head.length > 0 ? this.split(this.head) : [];
-    this.head = null;
+    const held = this.bom.end();
+    const rest = held.length > 0 ? this.split(held) : [];
     const out: RawLine[] = rest;
     if (this.held.skipping !== null || this.held.bytes > 0) this.completeLine(Buffer.alloc(0), out);
     return out;

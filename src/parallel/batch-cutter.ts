@@ -20,7 +20,7 @@
 // Batches own their bytes (a fresh ArrayBuffer each), so they can be transferred to a worker
 // without a copy. Pushed chunks are only read, never kept past the batch they end up in.
 import { Buffer } from 'node:buffer';
-import { DEFAULT_MAX_LINE_BYTES, HeldLine } from '../loki/line-codec.ts';
+import { BomSkipper, DEFAULT_MAX_LINE_BYTES, HeldLine } from '../loki/line-codec.ts';
 
 export interface InputBatch {
   /** Position in the stream, from 0. */
@@ -45,13 +45,12 @@ export interface BatchCutterOptions {
 }
 
 const LF = 0x0a;
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 export class BatchCutter {
   private readonly targetBytes: number;
   private readonly maxLineBytes: number;
   /** Start of the stream, held until it is known whether it is a BOM (as LineSplitter does). */
-  private head: Buffer | null = Buffer.alloc(0);
+  private readonly bom = new BomSkipper();
   /** The batch being filled: pieces of whole lines, and the too-long lines in it. */
   private parts: Buffer[] = [];
   private partsBytes = 0;
@@ -68,16 +67,8 @@ export class BatchCutter {
   }
 
   push(chunk: Uint8Array): InputBatch[] {
-    let buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    if (this.head !== null) {
-      const head = Buffer.concat([this.head, buf]);
-      if (head.length < UTF8_BOM.length && UTF8_BOM.subarray(0, head.length).equals(head)) {
-        this.head = head;
-        return [];
-      }
-      this.head = null;
-      buf = head.subarray(0, UTF8_BOM.length).equals(UTF8_BOM) ? head.subarray(UTF8_BOM.length) : head;
-    }
+    const buf = this.bom.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    if (buf === null) return [];
     const out: InputBatch[] = [];
     this.split(buf, out);
     return out;
@@ -87,8 +78,8 @@ export class BatchCutter {
   end(): InputBatch[] {
     const out: InputBatch[] = [];
     // A prefix of a BOM and nothing else: ordinary content after all.
-    if (this.head !== null && this.head.length > 0) this.split(this.head, out);
-    this.head = null;
+    const bomPrefix = this.bom.end();
+    if (bomPrefix.length > 0) this.split(bomPrefix, out);
     const held = this.held;
     if (held.skipping !== null) {
       this.skipped.push({ at: this.partsBytes, length: held.skipping });
