@@ -8,10 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
 import { buildLogPath, type LogPathRunner } from '../../src/loki/graph.ts';
 import { passThroughScreen } from '../../src/loki/prefilter.ts';
-import { runStream, type InputFormat, type OutputFormat, type PassThroughScreen, type RunChunk, type RunStats } from '../../src/loki/run-stream.ts';
+import { runStream, type InputFormat, type OutputFormat, type PassThroughScreen } from '../../src/loki/run-stream.ts';
 import type { InputBatch } from '../../src/parallel/batch-cutter.ts';
 import { runBatch, type BatchRunOptions } from '../../src/parallel/batch-run.ts';
 import { runParallel, type BatchRunner } from '../../src/parallel/parallel-run.ts';
+import { collectRun, type RunOutput } from './run-output.ts';
 
 const NOW = 1_700_000_000_000_000_000n;
 const CONFIGS = {
@@ -42,26 +43,11 @@ async function* chunks(input: Buffer, size: number): AsyncGenerator<Buffer> {
   for (let i = 0; i < input.length; i += size) yield input.subarray(i, i + size);
 }
 
-interface Output {
-  stdout: Buffer;
-  stderr: string;
-  stats: RunStats;
-}
 
-async function collect(gen: AsyncGenerator<RunChunk, RunStats>): Promise<Output> {
-  const out: Buffer[] = [];
-  let stderr = '';
-  for (;;) {
-    const r = await gen.next();
-    if (r.done) return { stdout: Buffer.concat(out), stderr, stats: r.value };
-    if (r.value.stream === 'stdout') out.push(r.value.data);
-    else stderr += r.value.data;
-  }
-}
 
-function single(input: Buffer, chunkSize: number, s: Setup): Promise<Output> {
+function single(input: Buffer, chunkSize: number, s: Setup): Promise<RunOutput> {
   const { runner, passThrough } = build(s.config);
-  return collect(runStream(chunks(input, chunkSize), runner, { inputFormat: s.inputFormat, outputFormat: s.outputFormat, labels: LABELS, keepCr: s.keepCr, maxLineBytes: s.maxLineBytes, now: () => NOW, passThrough }));
+  return collectRun(runStream(chunks(input, chunkSize), runner, { inputFormat: s.inputFormat, outputFormat: s.outputFormat, labels: LABELS, keepCr: s.keepCr, maxLineBytes: s.maxLineBytes, now: () => NOW, passThrough }));
 }
 
 /**
@@ -92,9 +78,9 @@ class ScrambledPool implements BatchRunner {
   }
 }
 
-function parallel(input: Buffer, chunkSize: number, s: Setup, batchBytes: number, delays: readonly number[], inFlight?: number): Promise<Output> & { pool: ScrambledPool } {
+function parallel(input: Buffer, chunkSize: number, s: Setup, batchBytes: number, delays: readonly number[], inFlight?: number): Promise<RunOutput> & { pool: ScrambledPool } {
   const pool = new ScrambledPool(s, delays);
-  return Object.assign(collect(runParallel(chunks(input, chunkSize), pool, { batchBytes, maxLineBytes: s.maxLineBytes, inFlight })), { pool });
+  return Object.assign(collectRun(runParallel(chunks(input, chunkSize), pool, { batchBytes, maxLineBytes: s.maxLineBytes, inFlight })), { pool });
 }
 
 /** Lines with every per-line outcome, in text and as jsonl records, and bytes that matter to cutting. */

@@ -7,11 +7,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
 import { FUZZ_TIME_NS, fuzzLogPath, fuzzSettings, type FuzzOptions } from '../../src/fuzz/engine.ts';
 import { buildLogPath } from '../../src/loki/graph.ts';
-import { runStream, type RunChunk, type RunStats } from '../../src/loki/run-stream.ts';
+import { runStream } from '../../src/loki/run-stream.ts';
 import { fuzzParallel } from '../../src/parallel/parallel-fuzz.ts';
 import { runParallel } from '../../src/parallel/parallel-run.ts';
 import { pipelineSpec } from '../../src/parallel/pipeline-spec.ts';
 import { WorkerPool } from '../../src/parallel/worker-pool.ts';
+import { collectRun } from './run-output.ts';
 
 const NOW = 1_700_000_000_000_000_000n;
 const FIXTURE = fileURLToPath(new URL('fixtures/stateless.alloy', import.meta.url));
@@ -26,16 +27,6 @@ async function* chunks(data: Buffer): AsyncGenerator<Buffer> {
   for (let i = 0; i < data.length; i += 5000) yield data.subarray(i, i + 5000);
 }
 
-async function collect(gen: AsyncGenerator<RunChunk, RunStats>): Promise<{ stdout: Buffer; stderr: string; stats: RunStats }> {
-  const out: Buffer[] = [];
-  let stderr = '';
-  for (;;) {
-    const r = await gen.next();
-    if (r.done) return { stdout: Buffer.concat(out), stderr, stats: r.value };
-    if (r.value.stream === 'stdout') out.push(r.value.data);
-    else stderr += r.value.data;
-  }
-}
 
 function runPool(): WorkerPool {
   return new WorkerPool(2, {
@@ -54,10 +45,10 @@ afterEach(() => {
 describe('worker threads', () => {
   it('run the batches as one runStream runs the whole input', async () => {
     const model = loadConfig(readFileSync(FIXTURE, 'utf8'), FIXTURE, { env: {} });
-    const single = await collect(runStream(chunks(INPUT), buildLogPath(model, START, { nowNs: NOW }), { labels: LABELS, now: () => NOW }));
+    const single = await collectRun(runStream(chunks(INPUT), buildLogPath(model, START, { nowNs: NOW }), { labels: LABELS, now: () => NOW }));
     const pool = runPool();
     try {
-      const split = await collect(runParallel(chunks(INPUT), pool, { batchBytes: 4096 }));
+      const split = await collectRun(runParallel(chunks(INPUT), pool, { batchBytes: 4096 }));
       expect(split.stdout.equals(single.stdout)).toBe(true);
       expect(split.stderr).toBe(single.stderr);
       expect(split.stats).toEqual(single.stats);
@@ -70,7 +61,7 @@ describe('worker threads', () => {
     process.env[CRASH_VAR] = '3';
     const pool = runPool();
     try {
-      await expect(collect(runParallel(chunks(INPUT), pool, { batchBytes: 4096 }))).rejects.toThrow(/worker thread [12] of 2 failed: injected crash at batch 3/);
+      await expect(collectRun(runParallel(chunks(INPUT), pool, { batchBytes: 4096 }))).rejects.toThrow(/worker thread [12] of 2 failed: injected crash at batch 3/);
     } finally {
       await pool.close();
     }

@@ -33,3 +33,17 @@ export function filterLine(line: string, attrs: Record<string, Attr> = {}, opts:
 export function withToml(toml: string, attrs: Record<string, Attr> = {}): [Record<string, Attr>, SecretFilterOptions] {
   return [{ gitleaks_config: '/cfg/gitleaks.toml', ...attrs }, { readFile: files({ '/cfg/gitleaks.toml': toml }) }];
 }
+
+/**
+ * A user gitleaks config of two rules: one with a keyword, and one without keywords whose regex
+ * has a required literal (`secret_`).
+ */
+export const USER_RULES_TOML = `
+[[rules]]
+id = "vendor-key"
+regex = '''vk_[0-9a-z]{16}'''
+keywords = ["vk_"]
+[[rules]]
+id = "internal-secret"
+regex = '''secret_[0-9a-f]{8}'''
+`;

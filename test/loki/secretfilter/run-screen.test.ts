@@ -12,7 +12,7 @@ import { passThroughScreen } from '../../../src/loki/prefilter.ts';
 import { runStream } from '../../../src/loki/run-stream.ts';
 import { setStagePrefilters } from '../../../src/loki/stages/prefilter-switch.ts';
 import { corpusBuffer, corpusSample } from '../../../bench/corpus.ts';
-import { files } from './helpers.ts';
+import { files, USER_RULES_TOML } from './helpers.ts';
 import { lineFor, SAMPLES } from './samples.ts';
 
 const DEFAULT_CONFIG = readFileSync(new URL('../../../bench/rules/secretfilter-default.alloy', import.meta.url), 'utf8');
@@ -30,17 +30,8 @@ loki.write "out" {
   }
 }
 `;
-const USER_TOML = `
-[[rules]]
-id = "vendor-key"
-regex = '''vk_[0-9a-z]{16}'''
-keywords = ["vk_"]
-[[rules]]
-id = "internal-secret"
-regex = '''secret_[0-9a-f]{8}'''
-`;
 const USER_ID = 'loki.secretfilter.mine';
-const readFile = files({ '/cfg/gitleaks.toml': USER_TOML });
+const readFile = files({ '/cfg/gitleaks.toml': USER_RULES_TOML });
 
 interface Output {
   stdout: Buffer;

@@ -16,7 +16,7 @@ import { setStagePrefilters } from '../../../src/loki/stages/prefilter-switch.ts
 import { newEntry, type LogEntry } from '../../../src/loki/types.ts';
 import { availableEngines, getDefaultEngine, setDefaultEngine } from '../../../src/regex/index.ts';
 import { corpusSample } from '../../../bench/corpus.ts';
-import { secretFilter, withToml } from './helpers.ts';
+import { secretFilter, withToml, USER_RULES_TOML } from './helpers.ts';
 import { lineFor, SAMPLES } from './samples.ts';
 import type { Attr } from '../helpers.ts';
 
@@ -64,15 +64,6 @@ function expectUntouchedWhenPassed(c: ReturnType<typeof compiled>, bytes: Buffer
   expect(e.unknown).toEqual([]);
 }
 
-const USER_RULES = `
-[[rules]]
-id = "vendor-key"
-regex = '''vk_[0-9a-z]{16}'''
-keywords = ["vk_"]
-[[rules]]
-id = "internal-secret"
-regex = '''secret_[0-9a-f]{8}'''
-`;
 // A rule without keywords whose regex has no required literal: only an RE2.Set can screen it.
 const NO_LITERAL_RULES = `
 [[rules]]
@@ -136,7 +127,7 @@ describe('pass-through screen of loki.secretfilter', () => {
   });
 
   describe('with the user’s own rules', () => {
-    const c = compiled(...withToml(USER_RULES));
+    const c = compiled(...withToml(USER_RULES_TOML));
 
     test.prop([lineBytes], { numRuns: 2000 })('lets by only lines the simulation forwards unchanged', (bytes) => {
       expectUntouchedWhenPassed(c, bytes);
@@ -210,8 +201,8 @@ describe('loki.secretfilter with and without its screens', () => {
   for (const [name, attrs, opts] of [
     ['the default set', { redact_with: '<$SECRET_NAME>' }, {}],
     ['the default set, partial redaction', { redact_percent: 60 }, {}],
-    ['user rules', ...withToml(USER_RULES)],
-    ['user rules extending the default set', ...withToml('[extend]\nuseDefault = true\n' + USER_RULES)],
+    ['user rules', ...withToml(USER_RULES_TOML)],
+    ['user rules extending the default set', ...withToml('[extend]\nuseDefault = true\n' + USER_RULES_TOML)],
   ] as [string, Record<string, Attr>, SecretFilterOptions][]) {
     const fast = compiled(attrs, opts, true).sim;
     const plain = compiled(attrs, opts, false).sim;
