@@ -1,7 +1,7 @@
 // The compiled library (dist/, made by `npm run build`, which `npm install` and `npm ci` run),
 // used the way a consumer uses it: from a project that has alloy-scrub in its node_modules, through
 // package.json's "exports", by plain Node and by TypeScript. The repository's own tests import
-// the sources instead (the "development" condition), so only these tests need dist/.
+// the sources instead (the "alloy-scrub-source" condition), so only these tests need dist/.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
