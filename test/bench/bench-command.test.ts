@@ -1,24 +1,12 @@
 // End-to-end tests of `alloy-scrub bench` (what it reports, not how fast: no timing assertions).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { runCliText } from '../support/cli.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const BIN = process.env.ALLOY_SCRUB_BIN ?? join(ROOT, 'bin/alloy-scrub');
+const cli = (args: string[]) => runCliText(args);
 
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((ok, fail) => {
-    const child = spawn(BIN, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => ok({ code, stdout, stderr }));
-  });
-}
 
 describe('alloy-scrub bench', () => {
   it('reports one cost entry per stage of the seed rules, with the screen hit rate of each', async () => {

@@ -1,25 +1,11 @@
 // End-to-end tests of `alloy-scrub rules`.
-import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCliText } from '../support/cli.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-// ALLOY_SCRUB_BIN runs the same tests against another build (an installed package, a bundle).
-const BIN = process.env.ALLOY_SCRUB_BIN ?? join(ROOT, 'bin/alloy-scrub');
+const cli = (args: string[]) => runCliText(args);
 const MIX = 'test/loki/fixtures/rules-mix.alloy';
 const SEED = 'test/loki/fixtures/seed-hardening.alloy';
 
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((ok, fail) => {
-    const child = spawn(BIN, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => ok({ code, stdout, stderr }));
-  });
-}
 
 async function jsonRules(file: string) {
   const r = await cli(['rules', file, '--format', 'json']);

@@ -1,37 +1,19 @@
 // `alloy-scrub run --workers`: the real binary on inputs that span many batches. Whatever the
 // number of threads, stdout, stderr and the exit code are those of the single-thread run.
-import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { Buffer } from 'node:buffer';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { runCli, type CliResult } from '../support/cli.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const BIN = process.env.ALLOY_SCRUB_BIN ?? join(ROOT, 'bin/alloy-scrub');
+const cli = (args: string[], opts: { stdin?: Buffer; env?: Record<string, string> } = {}): Promise<Result> => runCli(args, { stdin: opts.stdin ?? '', env: opts.env });
 const STATELESS = 'test/parallel/fixtures/stateless.alloy';
 const MULTILINE = 'test/parallel/fixtures/multiline.alloy';
 const LABELS = ['--labels', '{"app":"web"}'];
 
-interface Result {
-  code: number | null;
-  stdout: Buffer;
-  stderr: string;
-}
+type Result = CliResult;
 
-function cli(args: string[], opts: { stdin?: Buffer; env?: Record<string, string> } = {}): Promise<Result> {
-  return new Promise((ok, fail) => {
-    const child = spawn(BIN, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...opts.env } });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => err.push(d));
-    child.on('error', fail);
-    child.on('close', (code) => ok({ code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') }));
-    child.stdin.on('error', () => {});
-    child.stdin.end(opts.stdin ?? '');
-  });
-}
 
 /** Lines with every per-line outcome, repeated past several 1 MiB batches. */
 const LINE_KINDS = [

@@ -2,35 +2,17 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { BIN, ROOT, runCli, type CliResult } from '../support/cli.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-// ALLOY_SCRUB_BIN runs the same tests against another build (an installed package, a bundle).
-const BIN = process.env.ALLOY_SCRUB_BIN ?? join(ROOT, 'bin/alloy-scrub');
+const cli = (args: string[], stdin: Buffer | string = ''): Promise<Result> => runCli(args, { stdin });
 const FIX = 'test/loki/fixtures';
 const SEED = `${FIX}/seed-hardening.alloy`;
 
-interface Result {
-  code: number | null;
-  stdout: Buffer;
-  stderr: string;
-}
+type Result = CliResult;
 
-function cli(args: string[], stdin: Buffer | string = ''): Promise<Result> {
-  return new Promise((ok, fail) => {
-    const child = spawn(BIN, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => err.push(d));
-    child.on('error', fail);
-    child.on('close', (code) => ok({ code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') }));
-    child.stdin.on('error', () => {}); // the command may exit before reading everything
-    child.stdin.end(stdin);
-  });
-}
 
 const records = (r: Result) =>
   r.stdout

@@ -1,26 +1,14 @@
 // End-to-end tests of `alloy-scrub lint`: formats and exit codes.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { ROOT, runCliText } from '../support/cli.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const BIN = process.env.ALLOY_SCRUB_BIN ?? join(ROOT, 'bin/alloy-scrub');
+const cli = (args: string[]) => runCliText(args);
 const SEED = 'samples/configs/seed-hardening.alloy';
 const CLEAN = 'test/lint/fixtures/hardening-clean.alloy';
 const INFO_ONLY = 'test/lint/fixtures/info-only.alloy';
 
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((ok, fail) => {
-    const child = spawn(BIN, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => ok({ code, stdout, stderr }));
-  });
-}
 
 describe('alloy-scrub lint', () => {
   it('exits 1 when a finding reaches the default threshold (warning)', async () => {
