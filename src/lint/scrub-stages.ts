@@ -2,24 +2,13 @@
 // the engines: group counts and empty matches by the regex analyser, rejections by our Go-syntax
 // parser, examples of what Alloy prints by running the stage's own regex.
 import type { ConfigModel, EvaluatedBlock } from '../config/model.ts';
+import { REGEX_ATTRS } from '../loki/stages/describe.ts';
 import { analyseRegex, compileRegex, RegexSyntaxError, type RegexAnalysis } from '../regex/index.ts';
 import { finding, showPattern, stringAttr } from './finding.ts';
 import { matchesEveryInput } from './empty-match.ts';
 import { caseSensitiveKeywords } from './keyword-case.ts';
 import { lokiProcesses, walkStages } from './stage-walk.ts';
 import type { Finding } from './types.ts';
-
-/** Attributes that hold a Go regexp, per stage (the stage compilers read the same ones). */
-const REGEX_ATTRS: Readonly<Record<string, readonly string[]>> = {
-  'stage.replace': ['expression'],
-  'stage.regex': ['expression'],
-  'stage.drop': ['expression'],
-  'stage.multiline': ['firstline'],
-  'stage.luhn': ['skip_regex'],
-  'stage.json': ['regex'],
-  'stage.logfmt': ['regex'],
-  'stage.structured_metadata': ['regex'],
-};
 
 export function scrubStageFindings(model: ConfigModel): Finding[] {
   const out: Finding[] = [];

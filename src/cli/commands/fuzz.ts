@@ -22,6 +22,7 @@ import { autoFuzzWorkers, parseWorkersOption, planWorkers } from '../../parallel
 import { WorkerPool } from '../../parallel/worker-pool.ts';
 import { configFailure, configRelativeReader, loadCommandConfig, renderDiagnostics } from '../config-loading.ts';
 import { CliExit, EXIT_FINDING, EXIT_OK, usageError } from '../exit.ts';
+import { parseLabelsOption } from '../labels-option.ts';
 
 interface FuzzCliOptions {
   component?: string;
@@ -85,7 +86,7 @@ async function fuzzCommand(file: string | undefined, opts: FuzzCliOptions): Prom
   const seed = opts.seed === undefined ? randomSeed() : seedValue(opts.seed);
   const secrets = names(opts.secrets, SECRET_TYPES.map((t) => t.id), '--secrets');
   const contexts = names(opts.contexts, CONTEXTS.map((c) => c.id), '--contexts');
-  const labels = parseLabels(opts.labels);
+  const labels = parseLabelsOption(opts.labels, 'alloy-scrub fuzz');
   const workersOption = parseWorkersOption(opts.workers);
   if (typeof workersOption === 'string') throw usageError(`alloy-scrub fuzz: ${workersOption}`);
   if (opts.engine !== undefined) {
@@ -250,19 +251,3 @@ function names(list: string | undefined, known: string[], flag: string): string[
   return wanted;
 }
 
-function parseLabels(json: string | undefined): Map<string, string> {
-  const labels = new Map<string, string>();
-  if (json === undefined) return labels;
-  let v: unknown;
-  try {
-    v = JSON.parse(json);
-  } catch (err) {
-    throw usageError(`alloy-scrub fuzz: --labels is not valid JSON: ${(err as Error).message}`);
-  }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw usageError('alloy-scrub fuzz: --labels must be a JSON object, e.g. {"namespace":"prod"}');
-  for (const [k, val] of Object.entries(v)) {
-    if (typeof val !== 'string') throw usageError(`alloy-scrub fuzz: --labels: the value of ${JSON.stringify(k)} must be a string`);
-    labels.set(k, val);
-  }
-  return labels;
-}

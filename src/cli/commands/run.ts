@@ -16,6 +16,7 @@ import { autoRunWorkers, parseWorkersOption, planWorkers } from '../../parallel/
 import { WorkerPool } from '../../parallel/worker-pool.ts';
 import { configFailure, configRelativeReader, loadCommandConfig, renderDiagnostics } from '../config-loading.ts';
 import { CliExit, EXIT_FINDING, EXIT_OK, usageError } from '../exit.ts';
+import { parseLabelsOption } from '../labels-option.ts';
 
 interface RunOptions {
   component?: string;
@@ -45,7 +46,7 @@ export function register(program: Command): void {
 }
 
 async function runCommand(file: string, opts: RunOptions): Promise<number> {
-  const labels = parseLabels(opts.labels);
+  const labels = parseLabelsOption(opts.labels, 'alloy-scrub');
   const workersOption = parseWorkersOption(opts.workers);
   if (typeof workersOption === 'string') throw usageError(`alloy-scrub: ${workersOption}`);
   const input = await openInput(opts.input);
@@ -97,23 +98,6 @@ async function inputBytes(path: string | undefined): Promise<number | null> {
   } catch {
     return null;
   }
-}
-
-function parseLabels(json: string | undefined): Map<string, string> {
-  const labels = new Map<string, string>();
-  if (json === undefined) return labels;
-  let v: unknown;
-  try {
-    v = JSON.parse(json);
-  } catch (err) {
-    throw usageError(`alloy-scrub: --labels is not valid JSON: ${(err as Error).message}`);
-  }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw usageError('alloy-scrub: --labels must be a JSON object, e.g. {"namespace":"prod"}');
-  for (const [k, val] of Object.entries(v)) {
-    if (typeof val !== 'string') throw usageError(`alloy-scrub: --labels: the value of ${JSON.stringify(k)} must be a string`);
-    labels.set(k, val);
-  }
-  return labels;
 }
 
 async function openInput(path: string | undefined): Promise<AsyncIterable<Uint8Array>> {

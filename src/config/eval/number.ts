@@ -2,6 +2,7 @@
 // `7 / 2` is 3 (integer division) while `7.0 / 2` is 3.5, integers wrap around on overflow, and a
 // literal such as `0755` is read as octal because Alloy parses integer literals with Go's
 // strconv.ParseInt(lit, 0, 64). Integers are kept as BigInt so that no precision is lost.
+import { formatFloat } from '../../go/strconv/format-float.ts';
 
 export type NumberKind = 'uint' | 'int' | 'float';
 
@@ -65,28 +66,7 @@ function floatToInt64(f: number): bigint {
 
 /** strconv.FormatFloat(f, 'f', -1, 64): shortest digits, never an exponent. */
 export function formatFloatF(f: number): string {
-  if (Number.isNaN(f)) return 'NaN';
-  if (f === Infinity) return '+Inf';
-  if (f === -Infinity) return '-Inf';
-  const { digits, exp, negative } = shortestDecimal(f);
-  const sign = negative ? '-' : '';
-  // value = 0.digits × 10^exp
-  if (exp <= 0) return `${sign}0.${'0'.repeat(-exp)}${digits}`.replace(/\.$/, '');
-  if (exp >= digits.length) return sign + digits + '0'.repeat(exp - digits.length);
-  return `${sign}${digits.slice(0, exp)}.${digits.slice(exp)}`;
-}
-
-/**
- * The shortest decimal digits that read back as `f` (what Go's strconv and ECMAScript's
- * Number::toString both choose), as `0.DIGITS × 10^exp`. Zero gives digits "0", exp 1.
- */
-export function shortestDecimal(f: number): { digits: string; exp: number; negative: boolean } {
-  const negative = f < 0 || Object.is(f, -0);
-  const a = Math.abs(f);
-  if (a === 0) return { digits: '0', exp: 1, negative };
-  const [mant, e] = a.toExponential().split('e') as [string, string];
-  const digits = mant.replace('.', '');
-  return { digits, exp: Number(e) + 1, negative };
+  return formatFloat(f, 'f', -1);
 }
 
 function cmpKinds(a: NumberKind, b: NumberKind): NumberKind {

@@ -4,7 +4,7 @@
 import { ConfigError } from '../../config/errors.ts';
 import type { EvaluatedAttribute, EvaluatedBlock } from '../../config/model.ts';
 import { isObject, isUnknown, type AlloyValue, type UnknownValue } from '../../config/value.ts';
-import { formatFloatF } from './go-values.ts';
+import { formatFloat } from '../../go/strconv/format-float.ts';
 
 export interface AttrSpec {
   required?: readonly string[];
@@ -104,7 +104,7 @@ export class StageArgs {
 
   private asString(a: EvaluatedAttribute, v: AlloyValue): string {
     if (typeof v === 'string') return v;
-    if (typeof v === 'number') return formatFloatF(v);
+    if (typeof v === 'number') return formatFloat(v, 'f', -1);
     // A secret is a capsule to Alloy's decoder, and not convertible to a string attribute.
     throw this.errorAt(a, `expected string, got ${typeName(v)}`);
   }

@@ -91,8 +91,8 @@ const DEFAULTS: Record<string, Record<string, DescribedValue>> = {
   'stage.labels': { source_type: 'extracted' },
 };
 
-/** Attributes that hold a Go regexp, per stage. */
-const REGEX_ATTRS: Record<string, string[]> = {
+/** Attributes that hold a Go regexp, per stage (the stage compilers read the same ones). */
+export const REGEX_ATTRS: Readonly<Record<string, readonly string[]>> = {
   'stage.replace': ['expression'],
   'stage.regex': ['expression'],
   'stage.drop': ['expression'],

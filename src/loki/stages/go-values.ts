@@ -1,49 +1,10 @@
 // Go value conversions the stages share. Alloy's stages keep `map[string]any` extracted values and
 // turn them into strings with one helper (stages/util.go getString); every stage that reads an
 // extracted value must agree with it byte for byte, so the conversion lives here once.
-import type { TemplateValue } from '../../template/types.ts';
 
-/**
- * Go's getString: numbers print as strconv.FormatFloat(f, 'f', -1, 64) (never an exponent),
- * bigint as an integer, bools as true/false, strings as is. Anything else (nil, maps, slices) is
- * not convertible and the caller skips the value, as Alloy does.
- */
-export function goGetString(v: TemplateValue): string | undefined {
-  switch (typeof v) {
-    case 'string':
-      return v;
-    case 'number':
-      return formatFloatF(v);
-    case 'bigint':
-      return v.toString();
-    case 'boolean':
-      return v ? 'true' : 'false';
-    default:
-      return undefined;
-  }
-}
-
-/** strconv.FormatFloat(f, 'f', -1, 64): shortest round-trip digits, plain decimal notation. */
-export function formatFloatF(f: number): string {
-  if (Number.isNaN(f)) return 'NaN';
-  if (f === Infinity) return '+Inf';
-  if (f === -Infinity) return '-Inf';
-  if (Object.is(f, -0)) return '-0';
-  const s = String(f);
-  const e = s.indexOf('e');
-  if (e < 0) return s;
-  // JS shortest digits are Go's shortest digits; only the notation differs.
-  const neg = s.startsWith('-');
-  const mantissa = s.slice(neg ? 1 : 0, e);
-  const exp = Number(s.slice(e + 1));
-  const digits = mantissa.replace('.', '');
-  const pointAt = (mantissa.indexOf('.') < 0 ? mantissa.length : mantissa.indexOf('.')) + exp;
-  let out: string;
-  if (pointAt <= 0) out = '0.' + '0'.repeat(-pointAt) + digits;
-  else if (pointAt >= digits.length) out = digits + '0'.repeat(pointAt - digits.length);
-  else out = digits.slice(0, pointAt) + '.' + digits.slice(pointAt);
-  return (neg ? '-' : '') + out;
-}
+// Go's getString (stages/util.go) also makes template data, so it lives with the template
+// engine; the stages take it from here.
+export { goGetString } from '../../template/index.ts';
 
 /**
  * model.LabelName.IsValid under the UTF-8 validation scheme that prometheus/common (v0.62+) uses

@@ -1,16 +1,16 @@
 import { describe, expect, test } from 'vitest';
-import { formatFloatF, goGetString } from '../../../src/loki/stages/go-values.ts';
+import { goGetString } from '../../../src/loki/stages/go-values.ts';
 import { byteLength, sliceBytes } from '../../../src/loki/stages/go-bytes.ts';
 
 describe('Go value conversions', () => {
   // Expected strings are what Go 1.19 printed for these values.
-  test('numbers print like strconv.FormatFloat(f, f, -1, 64), never with an exponent', () => {
-    expect(formatFloatF(1e21)).toBe('1000000000000000000000');
-    expect(formatFloatF(1.5e-7)).toBe('0.00000015');
-    expect(formatFloatF(123456789012345678901234)).toBe('123456789012345690000000');
-    expect(formatFloatF(12345678901234567890)).toBe('12345678901234567000');
-    expect(formatFloatF(0.1)).toBe('0.1');
-    expect(formatFloatF(1e-6)).toBe('0.000001');
+  test('getString prints numbers like strconv.FormatFloat(f, f, -1, 64), never with an exponent', () => {
+    expect(goGetString(1e21)).toBe('1000000000000000000000');
+    expect(goGetString(1.5e-7)).toBe('0.00000015');
+    expect(goGetString(123456789012345678901234)).toBe('123456789012345690000000');
+    expect(goGetString(12345678901234567890)).toBe('12345678901234567000');
+    expect(goGetString(0.1)).toBe('0.1');
+    expect(goGetString(1e-6)).toBe('0.000001');
   });
 
   test('getString converts bools and refuses null, arrays and maps', () => {
